@@ -1,0 +1,58 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every target shares, kept in one place so no target drifts from the others.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .treatAllWarnings(as: .error),
+  .treatWarning("ExplicitSendable", as: .error),
+]
+
+let package = Package(
+  name: "orgclose",
+  products: [
+    .executable(name: "orgclose", targets: ["orgclose"]),
+    .library(
+      name: "ClosurePlanner",
+      targets: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"]),
+  ],
+  dependencies: [],
+  targets: [
+    .target(name: "OrgGraph", swiftSettings: strictSettings),
+    .target(name: "ClosurePlanner", dependencies: ["OrgGraph"], swiftSettings: strictSettings),
+    .target(
+      name: "PlanFiles", dependencies: ["OrgGraph", "ClosurePlanner"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "PlanRendering", dependencies: ["OrgGraph", "ClosurePlanner"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "OrgCloseCLI",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"],
+      swiftSettings: strictSettings),
+    .executableTarget(
+      name: "orgclose", dependencies: ["OrgCloseCLI"], swiftSettings: strictSettings),
+    .target(
+      name: "TestSupport", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles"],
+      path: "Tests/TestSupport", swiftSettings: strictSettings),
+    .testTarget(
+      name: "OrgGraphTests", dependencies: ["OrgGraph", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "ClosurePlannerTests", dependencies: ["OrgGraph", "ClosurePlanner", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "PlanFilesTests",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "OrgCloseCLITests",
+      dependencies: [
+        "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering", "OrgCloseCLI", "TestSupport",
+        "orgclose",
+      ],
+      swiftSettings: strictSettings),
+  ]
+)

@@ -1,0 +1,260 @@
+import OrgGraph
+
+extension PlanAssembly {
+  /// The policy for `account`: its own entry over `defaults`.
+  func effectivePolicy(for account: AccountID) -> AccountPolicy {
+    policy.accounts[account].map { $0.overlaying(policy.defaults) } ?? policy.defaults
+  }
+
+  /// Adds every step one member needs, by its disposition and state, and records findings.
+  mutating func planMember(_ account: Account) {
+    let effective = effectivePolicy(for: account.id)
+    let facts = effective.facts
+    var disposition = effective.disposition ?? strategy.defaultDisposition
+
+    // Protected accounts never get a close step; they leave by removal and survive.
+    if policy.protectedAccounts.contains(account.id) {
+      if let asked = policy.accounts[account.id]?.disposition, asked != .remove
+      {
+        report(
+          .protectedAccountInScope, .blocking, account: account.id,
+          message: "\(label(account)) is in protectedAccounts but its policy asks for "
+            + "disposition \"\(asked.rawValue)\"; the plan removes it instead and closes nothing",
+          remediation: "Decide: take the account out of protectedAccounts, or set its "
+            + "disposition to \"remove\"")
+      } else {
+        report(
+          .protectedAccountKept, .info, account: account.id,
+          message: "\(label(account)) is protected: it is removed from the organization and "
+            + "keeps running as a standalone account",
+          remediation: "Make sure its owner is ready to pay its own bills after removal")
+      }
+      disposition = .remove
+    }
+
+    switch account.state {
+    case .closed:
+      report(
+        .accountAlreadyClosed, .info, account: account.id,
+        message: "\(label(account)) is already CLOSED: no close step is needed; it stays in "
+          + "the organization until its 90-day post-closure period ends (rules B16, C18)",
+        remediation: "Nothing to do unless it must be reopened: contact AWS Support within "
+          + "90 days and pay any balance within 60 (rule C19)")
+      reportUnremovable(account, disposition: disposition)
+      outcomes[account.id] = AccountOutcome(disposition: .close, terminalStep: nil)
+      return
+    case .pendingClosure:
+      let wait = add(
+        .awaitAccountClosed, subject: account.id.rawValue, account: account.id,
+        title: "Wait until \(label(account)) reads CLOSED",
+        tasks: ["aws organizations describe-account --account-id \(account.id)"])
+      report(
+        .accountPendingClosure, .info, account: account.id, step: wait,
+        message: "\(label(account)) is PENDING_CLOSURE: a closure is already in progress and "
+          + "holds one of the 3 concurrent-closure slots (rule B12)",
+        remediation: "Poll DescribeAccount until State is CLOSED; no new close call is needed")
+      reportUnremovable(account, disposition: disposition)
+      outcomes[account.id] = AccountOutcome(disposition: .close, terminalStep: wait)
+      return
+    case .active, .pendingActivation, .suspended, .unknown:
+      break
+    }
+
+    var before = [exportBillingHistory]
+    if let prepare = addPreparation(account, disposition: disposition, facts: facts) {
+      before.append(prepare)
+    }
+    if facts.controlTowerEnrolled == true {
+      let unmanage = add(
+        .unmanageControlTowerAccount, subject: account.id.rawValue, account: account.id,
+        title: "Unmanage \(label(account)) in AWS Control Tower",
+        tasks: [
+          "Terminate the account's provisioned product in Service Catalog",
+          "Wait until Control Tower shows the account as Not Enrolled",
+        ])
+      before.append(unmanage)
+      report(
+        .controlTowerEnrolled, .warning, account: account.id, step: unmanage,
+        message: "\(label(account)) is enrolled in AWS Control Tower; closing it while enrolled "
+          + "leaves it Suspended and Enrolled, and re-registering its OU fails for 90 days (rule H54)",
+        remediation: "Unmanage it (terminate its provisioned product) before it is closed or removed")
+    }
+    before += addDeregistrations(account)
+
+    let terminal: Int
+    switch disposition {
+    case .close:
+      terminal = addClose(account, facts: facts, after: before)
+    case .remove, .removeAndClose:
+      terminal = addRemoval(account, facts: facts, after: before, disposition: disposition)
+    }
+    reportState(account, step: terminal)
+    outcomes[account.id] = AccountOutcome(disposition: disposition, terminalStep: terminal)
+  }
+
+  /// A closed or closing member cannot be removed (rule D32).
+  private mutating func reportUnremovable(_ account: Account, disposition: Disposition) {
+    guard disposition != .close else { return }
+    let isProtected = policy.protectedAccounts.contains(account.id)
+    report(
+      .closedAccountCannotBeRemoved, isProtected ? .blocking : .warning, account: account.id,
+      message: "\(label(account)) is \(account.state) and cannot be removed from the "
+        + "organization (rule D32); disposition \"\(disposition.rawValue)\" cannot be honoured",
+      remediation: isProtected
+        ? "The account must survive: ask AWS Support to reopen it within 90 days, then re-plan"
+        : "Accept that it stays closed, or reopen it through AWS Support and re-plan")
+  }
+
+  /// Findings that come from the account's state alone, attached to its terminal step.
+  private mutating func reportState(_ account: Account, step: Int) {
+    switch account.state {
+    case .suspended:
+      report(
+        .accountSuspendedByAWS, .blocking, account: account.id, step: step,
+        message: "\(label(account)) is SUSPENDED by AWS (not a customer closure, rule A6); "
+          + "how CloseAccount and RemoveAccountFromOrganization treat it is undocumented",
+        remediation: "Contact AWS Support about the suspension before acting on this account")
+    case .pendingActivation:
+      report(
+        .accountPendingActivation, .warning, account: account.id, step: step,
+        message: "\(label(account)) is PENDING_ACTIVATION; whether it can be closed or removed "
+          + "is undocumented (reference §4.15)",
+        remediation: "Finish its sign-up or contact AWS Support; try the step and record the result")
+    case .unknown(let raw):
+      report(
+        .unknownAccountState, .blocking, account: account.id, step: step,
+        message: "\(label(account)) has state \"\(raw)\", which this version of orgclose does "
+          + "not know; the plan cannot tell whether its steps can succeed",
+        remediation: "Check the account in the console; upgrade orgclose if AWS added a state")
+    case .active, .closed, .pendingClosure:
+      break
+    }
+    if case .unknown(let raw) = account.joinedMethod {
+      report(
+        .unknownJoinedMethod, .warning, account: account.id,
+        message: "\(label(account)) has joined method \"\(raw)\"; the plan assumes its root "
+          + "password is unknown and that the 4-day removal wait applies",
+        remediation: "Set rootPassword in the policy if you know it")
+    }
+  }
+
+  /// `close`: CloseAccount in an ALL-features organization (rule B8), root sign-in otherwise
+  /// (rule B15). Returns the terminal step.
+  private mutating func addClose(_ account: Account, facts: AccountFacts, after before: [Int])
+    -> Int
+  {
+    let close: Int
+    if organization.featureSet == .all {
+      close = add(
+        .closeAccount, subject: account.id.rawValue, account: account.id, after: before,
+        title: "Close \(label(account)) with CloseAccount",
+        tasks: ["aws organizations close-account --account-id \(account.id)"])
+      let path = organization.path(of: account.parent)
+      closeSteps.append(
+        (CloseOrderKey(priority: effectivePolicy(for: account.id).priority ?? 100, path: path,
+          id: account.id), close))
+    } else {
+      // Rule B15: no CloseAccount outside ALL features; the member's root closes it.
+      let reset = addRootAccess(account, facts: facts)
+      close = add(
+        .closeAccountAsRoot, subject: account.id.rawValue, account: account.id,
+        after: before + reset, title: "Close \(label(account)) as root from its Account page",
+        tasks: rootCloseTasks(account))
+    }
+    return add(
+      .awaitAccountClosed, subject: account.id.rawValue, account: account.id, after: [close],
+      title: "Wait until \(label(account)) reads CLOSED",
+      tasks: ["aws organizations describe-account --account-id \(account.id)"])
+  }
+
+  /// `remove` and `remove-and-close` (rules D28–D31). Returns the terminal step.
+  private mutating func addRemoval(
+    _ account: Account, facts: AccountFacts, after before: [Int], disposition: Disposition
+  ) -> Int {
+    var prerequisites = before
+    // A root sign-in is needed only to close the account as a standalone one afterwards;
+    // the sign-up can be done by an IAM principal with billing access (rule D29).
+    let reset = disposition == .removeAndClose ? addRootAccess(account, facts: facts) : []
+    if facts.standaloneReady != true {
+      let signup = add(
+        .completeStandaloneSignup, subject: account.id.rawValue, account: account.id,
+        after: reset, title: "Complete standalone sign-up for \(label(account))",
+        tasks: [
+          "Sign in to the member (as root, or as an IAM principal with billing access)",
+          "Provide and verify contact information, including the phone number",
+          "Add a valid payment method (cards from Russia or Belarus are rejected)",
+          "Choose a support plan",
+        ])
+      prerequisites.append(signup)
+      report(
+        .standaloneInfoMissing, .info, account: account.id, step: signup,
+        message: "\(label(account)) is not known to be ready to stand alone; removal fails "
+          + "without contact details, phone verification, payment method and support plan "
+          + "(rule D29)",
+        remediation: "Complete the sign-up step, then set standaloneReady: true in the policy")
+    }
+    var earliest: CalendarDay?
+    if account.joinedMethod != .invited {
+      // Rule D30: a created account cannot leave until 4 days after it joined.
+      if let joined = account.joinedTimestamp {
+        let allowed = joined.firstFullDay(afterAdding: 4)
+        if allowed > startDate { earliest = allowed }
+      } else {
+        report(
+          .joinedTimestampUnknown, .warning, account: account.id,
+          message: "\(label(account)) has no joined timestamp, so the 4-day wait before a "
+            + "created account can be removed cannot be checked (rule D30)",
+          remediation: "Take a new snapshot; AWS rejects an early removal with WAIT_PERIOD_ACTIVE")
+      }
+    }
+    let remove = add(
+      .removeAccount, subject: account.id.rawValue, account: account.id, after: prerequisites,
+      title: "Remove \(label(account)) from the organization",
+      tasks: ["aws organizations remove-account-from-organization --account-id \(account.id)"],
+      earliest: earliest)
+    if let earliest {
+      report(
+        .removalWaitPeriod, .info, account: account.id, step: remove,
+        message: "\(label(account)) was created by the organization less than 4 days before "
+          + "the start date; it cannot be removed before \(earliest) (rule D30)",
+        remediation: "Nothing to do: the step is scheduled for \(earliest)")
+    }
+    guard disposition == .removeAndClose else { return remove }
+    return add(
+      .closeStandaloneAccount, subject: account.id.rawValue, account: account.id,
+      after: [remove] + reset, title: "Close the former member \(label(account)) as root",
+      tasks: rootCloseTasks(account))
+  }
+
+  private func rootCloseTasks(_ account: Account) -> [String] {
+    [
+      "Sign in as root with the address \(account.email)",
+      "Open the Account page and choose Close account",
+      "Register root MFA if asked: every root must within 35 days of its first sign-in (rule G53)",
+      "Keep the confirmation email; the 90-day post-closure period starts now (rule C18)",
+    ]
+  }
+
+  /// One deregistration per service the member administers (rule D31).
+  private mutating func addDeregistrations(_ account: Account) -> [Int] {
+    guard let services = delegatedServices[account.id], account.id != organization.managementAccountID
+    else { return [] }
+    let steps = services.map { service in
+      add(
+        .deregisterDelegatedAdmin, subject: "\(account.id):\(service)", account: account.id,
+        title: "Deregister \(label(account)) as delegated administrator for \(service)",
+        tasks: [
+          "aws organizations deregister-delegated-administrator --account-id \(account.id) "
+            + "--service-principal \(service)"
+        ])
+    }
+    report(
+      .delegatedAdministrator, .warning, account: account.id, step: steps.first,
+      message: "\(label(account)) is delegated administrator for "
+        + services.joined(separator: ", ") + "; it cannot be removed until deregistered, and "
+        + "what closing it does to those services is undocumented (rule D31)",
+      remediation: "Read each service's documentation, move administration elsewhere if it "
+        + "must continue, then deregister (the plan does this before the account leaves)")
+    return steps
+  }
+}

@@ -1,0 +1,100 @@
+import OrgGraph
+
+/// The mutable state of one planning run: the organization, the policy, and the steps and
+/// findings gathered so far. `ClosurePlanner` drives it; the extensions add the steps of
+/// the organization, of each member and of the management account.
+struct PlanAssembly {
+  let organization: Organization
+  let policy: Policy
+  let strategy: Strategy
+  let startDate: CalendarDay
+
+  var steps: [StepDraft] = []
+  var findings: [PendingFinding] = []
+  /// Per account: what the plan does with it.
+  var outcomes: [AccountID: AccountOutcome] = [:]
+  /// `close-account` steps with their window order key.
+  var closeSteps: [(key: CloseOrderKey, step: Int)] = []
+
+  /// Organization-wide steps the end of the shutdown waits for (invitations, transfers).
+  var organizationGates: [Int] = []
+  var exportBillingHistory = 0
+  /// Costs grouped by account, rows sorted by service then Region.
+  let costsByAccount: [AccountID: [CostRow]]
+  /// Delegated-administrator services grouped by account, sorted.
+  let delegatedServices: [AccountID: [String]]
+
+  init(organization: Organization, policy: Policy, strategy: Strategy, startDate: CalendarDay) {
+    self.organization = organization
+    self.policy = policy
+    self.strategy = strategy
+    self.startDate = startDate
+    var costs: [AccountID: [CostRow]] = [:]
+    for row in organization.costs?.rows ?? [] where row.isNonZero {
+      costs[row.accountID, default: []].append(row)
+    }
+    costsByAccount = costs.mapValues {
+      $0.sorted { ($0.service, $0.region, $0.amount) < ($1.service, $1.region, $1.amount) }
+    }
+    var services: [AccountID: [String]] = [:]
+    for admin in organization.delegatedAdministrators {
+      services[admin.accountID, default: []].append(admin.servicePrincipal)
+    }
+    delegatedServices = services
+  }
+
+  /// Appends a step and returns its index.
+  @discardableResult
+  mutating func add(
+    _ action: Action, subject: String? = nil, account: AccountID? = nil, after: [Int] = [],
+    title: String, tasks: [String] = [], earliest: CalendarDay? = nil
+  ) -> Int {
+    let id = subject.map { "\(action.rawValue):\($0)" } ?? action.rawValue
+    steps.append(
+      StepDraft(
+        id: id, action: action, account: account, after: after, title: title, tasks: tasks,
+        earliest: earliest))
+    return steps.count - 1
+  }
+
+  /// Records a finding; `step` is an index into `steps`.
+  mutating func report(
+    _ code: FindingCode, _ severity: ClosurePlan.Severity, account: AccountID? = nil,
+    step: Int? = nil, message: String, remediation: String
+  ) {
+    findings.append(
+      PendingFinding(
+        code: code, severity: severity, account: account, step: step, message: message,
+        remediation: remediation))
+  }
+
+  /// `Payments (222222222222)`: how messages and titles name an account.
+  func label(_ account: Account) -> String { "\(account.name) (\(account.id))" }
+}
+
+/// A finding whose step is still an index.
+struct PendingFinding {
+  var code: FindingCode
+  var severity: ClosurePlan.Severity
+  var account: AccountID?
+  var step: Int?
+  var message: String
+  var remediation: String
+}
+
+/// What the plan does with one account.
+struct AccountOutcome {
+  var disposition: Disposition?
+  var terminalStep: Int?
+}
+
+/// The order in which members use the closure quota: `(priority, path, id)` (DESIGN.md).
+struct CloseOrderKey: Comparable {
+  var priority: Int
+  var path: String
+  var id: AccountID
+
+  static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.priority, lhs.path, lhs.id) < (rhs.priority, rhs.path, rhs.id)
+  }
+}

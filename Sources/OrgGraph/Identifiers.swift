@@ -1,0 +1,140 @@
+/// A string identifier whose format AWS defines with a regular expression (rule A2).
+///
+/// Each conforming type checks its format once, at construction, so any value in the
+/// program is well formed. Comparison is by the raw string, which keeps output ordering
+/// independent of hash seeds.
+public protocol AWSIdentifier: RawRepresentable, Hashable, Comparable, Sendable,
+  CustomStringConvertible
+where RawValue == String {
+  /// A human description of the accepted format, used in error messages.
+  static var formatDescription: String { get }
+  /// Whether `raw` has the format AWS documents for this kind of identifier.
+  static func isValid(_ raw: String) -> Bool
+  /// Wraps `raw` without checking it; only for use after `isValid(_:)` passed.
+  init(unchecked raw: String)
+}
+
+extension AWSIdentifier {
+  public init?(rawValue: String) {
+    guard Self.isValid(rawValue) else { return nil }
+    self.init(unchecked: rawValue)
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  public var description: String { rawValue }
+}
+
+/// Character-class checks for the identifier grammars, written over UTF-8 so that no
+/// regular-expression engine (and no Foundation) is needed.
+enum IdentifierGrammar {
+  static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+  static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
+    isDigit(byte) || (97...122).contains(byte)
+  }
+
+  /// Matches `prefix` followed by `min...max` lowercase alphanumerics.
+  static func matches(
+    _ raw: Substring.UTF8View, prefix: String, length: ClosedRange<Int>
+  ) -> Bool {
+    let prefixBytes = Array(prefix.utf8)
+    guard raw.starts(with: prefixBytes) else { return false }
+    let rest = raw.dropFirst(prefixBytes.count)
+    return length.contains(rest.count) && rest.allSatisfy(isLowerAlphanumeric)
+  }
+}
+
+/// The 12-digit identifier of an AWS account, for example `111122223333` (rule A2).
+public struct AccountID: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription = "12 digits"
+  public static func isValid(_ raw: String) -> Bool {
+    raw.utf8.count == 12 && raw.utf8.allSatisfy(IdentifierGrammar.isDigit)
+  }
+}
+
+/// The identifier of an organization root, `r-` and 4 to 32 lowercase letters or digits.
+public struct RootID: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription = "\"r-\" and 4 to 32 lowercase letters or digits"
+  public static func isValid(_ raw: String) -> Bool {
+    IdentifierGrammar.matches(raw[...].utf8, prefix: "r-", length: 4...32)
+  }
+}
+
+/// The identifier of an organizational unit, `ou-` + 4–32 + `-` + 8–32 lowercase alphanumerics.
+public struct OrganizationalUnitID: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription =
+    "\"ou-\", 4 to 32 lowercase letters or digits, \"-\", then 8 to 32 more"
+  public static func isValid(_ raw: String) -> Bool {
+    let bytes = raw.utf8
+    guard bytes.starts(with: Array("ou-".utf8)) else { return false }
+    let rest = bytes.dropFirst(3)
+    guard let dash = rest.firstIndex(of: UInt8(ascii: "-")) else { return false }
+    let first = rest[rest.startIndex..<dash]
+    let second = rest[rest.index(after: dash)...]
+    return (4...32).contains(first.count) && first.allSatisfy(IdentifierGrammar.isLowerAlphanumeric)
+      && (8...32).contains(second.count)
+      && second.allSatisfy(IdentifierGrammar.isLowerAlphanumeric)
+  }
+}
+
+/// The identifier of an organization, `o-` and 10 to 32 lowercase letters or digits.
+public struct OrganizationID: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription = "\"o-\" and 10 to 32 lowercase letters or digits"
+  public static func isValid(_ raw: String) -> Bool {
+    IdentifierGrammar.matches(raw[...].utf8, prefix: "o-", length: 10...32)
+  }
+}
+
+/// The identifier of a handshake (an invitation), `h-` and 8 to 32 lowercase letters or digits.
+public struct HandshakeID: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription = "\"h-\" and 8 to 32 lowercase letters or digits"
+  public static func isValid(_ raw: String) -> Bool {
+    IdentifierGrammar.matches(raw[...].utf8, prefix: "h-", length: 8...32)
+  }
+}
+
+/// The identifier of a billing responsibility transfer, `rt-` and 8 to 32 lowercase alphanumerics.
+public struct ResponsibilityTransferID: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription = "\"rt-\" and 8 to 32 lowercase letters or digits"
+  public static func isValid(_ raw: String) -> Bool {
+    IdentifierGrammar.matches(raw[...].utf8, prefix: "rt-", length: 8...32)
+  }
+}
+
+/// The parent of an account or OU: the root or an organizational unit.
+public enum ParentID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  case root(RootID)
+  case organizationalUnit(OrganizationalUnitID)
+
+  /// Parses a root or OU identifier, or returns `nil` when `raw` is neither.
+  public init?(rawValue raw: String) {
+    if let root = RootID(rawValue: raw) {
+      self = .root(root)
+    } else if let unit = OrganizationalUnitID(rawValue: raw) {
+      self = .organizationalUnit(unit)
+    } else {
+      return nil
+    }
+  }
+
+  public var rawValue: String {
+    switch self {
+    case .root(let id): id.rawValue
+    case .organizationalUnit(let id): id.rawValue
+    }
+  }
+
+  public var description: String { rawValue }
+}
