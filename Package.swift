@@ -48,6 +48,9 @@ let package = Package(
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "PlanRenderingTests", dependencies: ["OrgGraph", "ClosurePlanner", "PlanRendering"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "OrgCloseCLITests",
       dependencies: [
         "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering", "OrgCloseCLI", "TestSupport",

@@ -20,6 +20,25 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
   public var steps: [Step]
   public var findings: [Finding]
 
+  /// Creates a plan from its parts, field for field as in `plan.json`.
+  public init(
+    schemaVersion: Int, generator: String, inputs: Inputs, organization: OrganizationSummary,
+    strategy: Strategy, startDate: CalendarDay, closeQuota: CloseQuota, summary: Summary,
+    accounts: [AccountEntry], steps: [Step], findings: [Finding]
+  ) {
+    self.schemaVersion = schemaVersion
+    self.generator = generator
+    self.inputs = inputs
+    self.organization = organization
+    self.strategy = strategy
+    self.startDate = startDate
+    self.closeQuota = closeQuota
+    self.summary = summary
+    self.accounts = accounts
+    self.steps = steps
+    self.findings = findings
+  }
+
   /// Digests of the files the plan was computed from.
   public struct Inputs: Codable, Equatable, Sendable {
     public var snapshot: String
@@ -35,6 +54,14 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     public var managementAccountId: String
     public var featureSet: String
     public var memberCount: Int
+
+    /// Creates an organization summary.
+    public init(id: String, managementAccountId: String, featureSet: String, memberCount: Int) {
+      self.id = id
+      self.managementAccountId = managementAccountId
+      self.featureSet = featureSet
+      self.memberCount = memberCount
+    }
   }
 
   /// The `CloseAccount` quota the schedule assumes (rules B11–B13).
@@ -51,6 +78,20 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     public var windows: Int
     /// `rule B11` or `policy closeQuota`.
     public var source: String
+
+    /// Creates a quota description.
+    public init(
+      perWindow: Int, windowDays: Int, concurrent: Int, firstWindow: Int,
+      closuresInLast30Days: Int, windows: Int, source: String
+    ) {
+      self.perWindow = perWindow
+      self.windowDays = windowDays
+      self.concurrent = concurrent
+      self.firstWindow = firstWindow
+      self.closuresInLast30Days = closuresInLast30Days
+      self.windows = windows
+      self.source = source
+    }
   }
 
   public struct Summary: Codable, Equatable, Sendable {
@@ -61,6 +102,20 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     public var blocking: Int
     public var warnings: Int
     public var estimatedCompletion: CalendarDay
+
+    /// Creates a summary.
+    public init(
+      steps: Int, apiSteps: Int, manualSteps: Int, waitSteps: Int, blocking: Int, warnings: Int,
+      estimatedCompletion: CalendarDay
+    ) {
+      self.steps = steps
+      self.apiSteps = apiSteps
+      self.manualSteps = manualSteps
+      self.waitSteps = waitSteps
+      self.blocking = blocking
+      self.warnings = warnings
+      self.estimatedCompletion = estimatedCompletion
+    }
   }
 
   /// One account of the snapshot and what the plan does with it.
@@ -77,6 +132,21 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     public var terminalStep: String?
     /// Codes of the findings about this account, in findings order.
     public var findings: [String]
+
+    /// Creates an account entry.
+    public init(
+      id: String, name: String, path: String, state: String, joinedMethod: String,
+      disposition: String?, terminalStep: String?, findings: [String]
+    ) {
+      self.id = id
+      self.name = name
+      self.path = path
+      self.state = state
+      self.joinedMethod = joinedMethod
+      self.disposition = disposition
+      self.terminalStep = terminalStep
+      self.findings = findings
+    }
   }
 
   /// How a step is carried out.
@@ -105,6 +175,25 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     public var notBefore: CalendarDay?
     public var title: String
     public var tasks: [String]?
+
+    /// Creates a step.
+    public init(
+      id: String, action: String, kind: StepKind, account: String? = nil, call: String? = nil,
+      after: [String], wave: Int, window: Int? = nil, notBefore: CalendarDay? = nil,
+      title: String, tasks: [String]? = nil
+    ) {
+      self.id = id
+      self.action = action
+      self.kind = kind
+      self.account = account
+      self.call = call
+      self.after = after
+      self.wave = wave
+      self.window = window
+      self.notBefore = notBefore
+      self.title = title
+      self.tasks = tasks
+    }
   }
 
   public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
@@ -124,5 +213,18 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     public var step: String?
     public var message: String
     public var remediation: String
+
+    /// Creates a finding.
+    public init(
+      code: String, severity: Severity, account: String? = nil, step: String? = nil,
+      message: String, remediation: String
+    ) {
+      self.code = code
+      self.severity = severity
+      self.account = account
+      self.step = step
+      self.message = message
+      self.remediation = remediation
+    }
   }
 }

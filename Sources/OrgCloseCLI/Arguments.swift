@@ -1,0 +1,97 @@
+/// Splits a command's arguments into positionals, options with values and flags.
+///
+/// Accepts `--name value` and `--name=value`. Every option must be declared, so a typo is
+/// a usage error rather than an ignored word.
+struct Arguments {
+  var positionals: [String] = []
+  private var values: [String: String] = [:]
+  private var flags: Set<String> = []
+  let command: String
+
+  /// - Parameters:
+  ///   - arguments: The words after the command name.
+  ///   - command: The command, for messages.
+  ///   - options: Options that take a value, without the dashes.
+  ///   - flags: Options that take none.
+  init(_ arguments: [String], command: String, options: [String], flags: [String] = [])
+    throws(UsageError)
+  {
+    self.command = command
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      index += 1
+      guard word.hasPrefix("--"), word.count > 2 else {
+        if word.hasPrefix("-") && word.count > 1 {
+          throw UsageError("\(command): unknown option \(word)", command: command)
+        }
+        positionals.append(word)
+        continue
+      }
+      var name = String(word.dropFirst(2))
+      var inlineValue: String?
+      if let equals = name.firstIndex(of: "=") {
+        inlineValue = String(name[name.index(after: equals)...])
+        name = String(name[..<equals])
+      }
+      if flags.contains(name) {
+        guard inlineValue == nil else {
+          throw UsageError("\(command): --\(name) takes no value", command: command)
+        }
+        self.flags.insert(name)
+      } else if options.contains(name) {
+        guard values[name] == nil else {
+          throw UsageError("\(command): --\(name) is given twice", command: command)
+        }
+        if let inlineValue {
+          values[name] = inlineValue
+        } else {
+          guard index < arguments.count else {
+            throw UsageError("\(command): --\(name) needs a value", command: command)
+          }
+          values[name] = arguments[index]
+          index += 1
+        }
+      } else {
+        throw UsageError("\(command): unknown option --\(name)", command: command)
+      }
+    }
+  }
+
+  func value(_ name: String) -> String? { values[name] }
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  /// The value of `--name`, which must be one of `choices`.
+  func choice(_ name: String, _ choices: [String]) throws(UsageError) -> String? {
+    guard let value = values[name] else { return nil }
+    guard choices.contains(value) else {
+      throw UsageError(
+        "\(command): --\(name) must be one of \(choices.joined(separator: ", ")), not \"\(value)\"",
+        command: command)
+    }
+    return value
+  }
+
+  /// The value of `--name` as a whole number in `range`.
+  func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    guard let text = values[name] else { return nil }
+    guard let number = Int(text), range.contains(number) else {
+      throw UsageError(
+        "\(command): --\(name) must be a whole number from \(range.lowerBound) to "
+          + "\(range.upperBound), not \"\(text)\"", command: command)
+    }
+    return number
+  }
+
+  /// Exactly `names.count` positionals, or a usage error naming the first missing one.
+  func positionals(_ names: String...) throws(UsageError) -> [String] {
+    if positionals.count < names.count {
+      throw UsageError("\(command) needs \(names[positionals.count])", command: command)
+    }
+    if positionals.count > names.count {
+      throw UsageError(
+        "\(command): unexpected argument \"\(positionals[names.count])\"", command: command)
+    }
+    return positionals
+  }
+}

@@ -1,0 +1,61 @@
+/// The command line: parses the arguments, runs one command, reports errors once.
+public enum CLI: Sendable {
+  /// Runs `orgclose` with `arguments` (without the program name) and returns the exit status.
+  ///
+  /// Output and errors go to `console`; nothing else is written but the files a command is
+  /// asked to write.
+  public static func run(_ arguments: [String], console: Console) -> ExitStatus {
+    guard let name = arguments.first else {
+      console.err(Help.overview)
+      return .usage
+    }
+    let rest = Array(arguments.dropFirst())
+    if rest.contains("--help") || rest.contains("-h"), let text = Help.text(for: name) {
+      console.out(text)
+      return .success
+    }
+    do throws(CommandFailure) {
+      switch name {
+      case "plan": return try PlanCommand(rest).run(console)
+      case "blockers": return try BlockersCommand(rest).run(console)
+      case "validate": return try ValidateCommand(rest).run(console)
+      case "render": return try RenderCommand(rest).run(console)
+      case "generate": return try GenerateCommand(rest).run(console)
+      case "help": return try help(rest, console: console)
+      case "--help", "-h":
+        console.out(Help.overview)
+        return .success
+      case "--version", "version":
+        console.out("orgclose \(versionString)\n")
+        return .success
+      default:
+        throw CommandFailure(UsageError("unknown command \"\(name)\""))
+      }
+    } catch {
+      console.err("orgclose: \(error.message)\n")
+      return error.status
+    }
+  }
+
+  static var versionString: String { Help.version }
+
+  private static func help(_ arguments: [String], console: Console) throws(CommandFailure)
+    -> ExitStatus
+  {
+    guard let topic = arguments.first else {
+      console.out(Help.overview)
+      return .success
+    }
+    guard arguments.count == 1, let text = Help.text(for: topic) else {
+      throw CommandFailure(UsageError("help: no command \"\(arguments.joined(separator: " "))\""))
+    }
+    console.out(text)
+    return .success
+  }
+}
+
+/// A command: its arguments parsed at construction, then run once.
+protocol Command {
+  init(_ arguments: [String]) throws(CommandFailure)
+  func run(_ console: Console) throws(CommandFailure) -> ExitStatus
+}

@@ -1,0 +1,62 @@
+import ClosurePlanner
+import PlanFiles
+import PlanRendering
+
+/// `orgclose blockers SNAPSHOT [--policy FILE] [--start DATE] [--format text|json|markdown]`.
+struct BlockersCommand: Command {
+  var run: PlanningRun
+  var format: String
+
+  init(_ arguments: [String]) throws(CommandFailure) {
+    do throws(UsageError) {
+      let parsed = try Arguments(
+        arguments, command: "blockers", options: ["policy", "start", "format"])
+      let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
+      run = PlanningRun(
+        snapshotFile: snapshot, policyFile: parsed.value("policy"),
+        start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
+      format = try parsed.choice("format", ["text", "json", "markdown"]) ?? "text"
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    let plan = try run.plan(today: console.today())
+    switch format {
+    case "json": console.out(String(decoding: PlanFiles.encode(BlockersJSON(plan)), as: UTF8.self))
+    case "markdown": console.out(BlockersRenderer(style: .markdown).render(plan))
+    default: console.out(BlockersRenderer(style: .text).render(plan))
+    }
+    return plan.summary.blocking > 0 ? .blocked : .success
+  }
+}
+
+/// The JSON form of `blockers`: the plan's findings grouped by account.
+struct BlockersJSON: Encodable {
+  struct AccountFindings: Encodable {
+    var id: String
+    var name: String
+    var path: String
+    var findings: [ClosurePlan.Finding]
+  }
+  var organization: [ClosurePlan.Finding]
+  var accounts: [AccountFindings]
+  var blocking: Int
+  var warnings: Int
+
+  init(_ plan: ClosurePlan) {
+    organization = plan.findings.filter { $0.account == nil }
+    var byAccount: [String: [ClosurePlan.Finding]] = [:]
+    for finding in plan.findings {
+      if let account = finding.account { byAccount[account, default: []].append(finding) }
+    }
+    accounts = plan.accounts.compactMap { entry in
+      byAccount[entry.id].map {
+        AccountFindings(id: entry.id, name: entry.name, path: entry.path, findings: $0)
+      }
+    }
+    blocking = plan.summary.blocking
+    warnings = plan.summary.warnings
+  }
+}

@@ -1,0 +1,70 @@
+import ClosurePlanner
+import Foundation
+import PlanFiles
+import PlanRendering
+
+/// `orgclose plan SNAPSHOT [--policy FILE] [--start DATE] [--out FILE] [--format F]`.
+struct PlanCommand: Command {
+  static let formats = ["text", "json", "markdown", "mermaid", "dot"]
+
+  var run: PlanningRun
+  var out: String?
+  var format: String
+  var failOnBlocking: Bool
+
+  init(_ arguments: [String]) throws(CommandFailure) {
+    do throws(UsageError) {
+      let parsed = try Arguments(
+        arguments, command: "plan", options: ["policy", "start", "out", "format"],
+        flags: ["fail-on-blocking"])
+      let snapshot = try parsed.positionals("a snapshot file (orgclose plan SNAPSHOT)")[0]
+      run = PlanningRun(
+        snapshotFile: snapshot, policyFile: parsed.value("policy"),
+        start: try PlanningRun.startDate(parsed.value("start"), command: "plan"))
+      out = parsed.value("out")
+      format = try parsed.choice("format", Self.formats) ?? "text"
+      failOnBlocking = parsed.flag("fail-on-blocking")
+    } catch {
+      throw CommandFailure(error)
+    }
+    if let out {
+      for input in [run.snapshotFile, run.policyFile].compactMap({ $0 })
+      where Self.samePath(out, input) {
+        throw CommandFailure(
+          status: .usage,
+          message: "plan: --out \(out) is one of the input files; choose another name")
+      }
+    }
+  }
+
+  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    let plan = try run.plan(today: console.today())
+    if let out {
+      do {
+        try PlanFiles.write(PlanFiles.encodedPlan(plan), to: out)
+      } catch {
+        throw CommandFailure(error)
+      }
+    }
+    console.out(Self.render(plan, format: format))
+    if let out, format == "text" {
+      console.out("Wrote \(out) (\(plan.summary.steps) steps).\n")
+    }
+    return failOnBlocking && plan.summary.blocking > 0 ? .blocked : .success
+  }
+
+  static func render(_ plan: ClosurePlan, format: String) -> String {
+    switch format {
+    case "json": String(decoding: PlanFiles.encodedPlan(plan), as: UTF8.self)
+    case "markdown": MarkdownPlanRenderer().render(plan)
+    case "mermaid": MermaidRenderer().render(plan)
+    case "dot": DOTRenderer().render(plan)
+    default: TextPlanRenderer().render(plan)
+    }
+  }
+
+  private static func samePath(_ a: String, _ b: String) -> Bool {
+    URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+      == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+}

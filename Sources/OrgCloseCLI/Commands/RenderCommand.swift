@@ -1,0 +1,29 @@
+import ClosurePlanner
+import PlanFiles
+
+/// `orgclose render PLAN --format text|json|markdown|mermaid|dot`.
+struct RenderCommand: Command {
+  var planFile: String
+  var format: String
+
+  init(_ arguments: [String]) throws(CommandFailure) {
+    do throws(UsageError) {
+      let parsed = try Arguments(arguments, command: "render", options: ["format"])
+      planFile = try parsed.positionals("a plan file (orgclose render PLAN --format FORMAT)")[0]
+      format = try parsed.choice("format", PlanCommand.formats) ?? "text"
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    let plan: ClosurePlan
+    do {
+      plan = try PlanFiles.readPlan(planFile)
+    } catch {
+      throw CommandFailure(error)
+    }
+    console.out(PlanCommand.render(plan, format: format))
+    return .success
+  }
+}

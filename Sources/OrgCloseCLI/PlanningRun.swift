@@ -1,0 +1,49 @@
+import ClosurePlanner
+import OrgGraph
+import PlanFiles
+
+/// Reads a snapshot and a policy and plans: the part `plan`, `blockers` and `validate` share.
+struct PlanningRun {
+  var snapshotFile: String
+  var policyFile: String?
+  /// `--start`, already checked to be a date.
+  var start: CalendarDay?
+
+  /// Parses `--start`.
+  static func startDate(_ text: String?, command: String) throws(UsageError) -> CalendarDay? {
+    guard let text else { return nil }
+    guard let day = CalendarDay(iso8601: text) else {
+      throw UsageError(
+        "\(command): --start must be a date YYYY-MM-DD, not \"\(text)\"", command: command)
+    }
+    return day
+  }
+
+  /// The organization and the policy, read and validated.
+  func inputs() throws(CommandFailure) -> (
+    organization: PlanFiles.Loaded<Organization>, policy: PlanFiles.Loaded<Policy>?
+  ) {
+    do {
+      let organization = try PlanFiles.readSnapshot(snapshotFile)
+      let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file) }
+      return (organization, policy)
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  /// Plans from the files; the start date is `--start`, else the policy's, else today (UTC).
+  func plan(today: String) throws(CommandFailure) -> ClosurePlan {
+    let (organization, policy) = try inputs()
+    let policyValue = policy?.value ?? .empty
+    let startDate = start ?? policyValue.startDate ?? CalendarDay(iso8601: today)
+      ?? CalendarDay(daysSince1970: 0)
+    do {
+      return try ClosurePlanner().plan(
+        organization.value, policy: policyValue, startDate: startDate,
+        inputs: .init(snapshot: organization.digest, policy: policy?.digest))
+    } catch {
+      throw CommandFailure(error, policyFile: policyFile)
+    }
+  }
+}

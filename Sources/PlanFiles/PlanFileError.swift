@@ -1,0 +1,36 @@
+/// A problem with one of orgclose's files: the snapshot, the policy or a plan.
+///
+/// Every case names the file as the user gave it; `invalid` adds the JSON path.
+public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file does not exist.
+  case missing(file: String)
+  /// The file exists but cannot be read.
+  case unreadable(file: String, reason: String)
+  /// The file was read but its content is wrong; `path` is a JSON path, empty for the whole file.
+  case invalid(file: String, path: String, message: String)
+  /// An output file could not be written.
+  case writeFailed(file: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .missing(let file):
+      "\(file): no such file"
+    case .unreadable(let file, let reason):
+      "\(file): cannot be read: \(reason)"
+    case .invalid(let file, let path, let message):
+      path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+    case .writeFailed(let file, let reason):
+      "\(file): cannot be written: \(reason)"
+    }
+  }
+}
+
+/// A content error found while mapping a decoded document, before the file name is known.
+struct DocumentError: Error {
+  var path: String
+  var message: String
+
+  func inFile(_ file: String) -> PlanFileError {
+    .invalid(file: file, path: path, message: message)
+  }
+}

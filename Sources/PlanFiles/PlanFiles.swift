@@ -1,0 +1,166 @@
+public import ClosurePlanner
+public import Foundation
+public import OrgGraph
+
+/// Reads and writes orgclose's three files: the snapshot, the policy and the plan.
+///
+/// Every error is a `PlanFileError` naming the file as the user gave it and, for content
+/// errors, the JSON path.
+public enum PlanFiles: Sendable {
+  /// A decoded input with the digest of its bytes (`sha256:…`), recorded in plans.
+  public struct Loaded<Value: Sendable>: Sendable {
+    public var value: Value
+    public var digest: String
+  }
+
+  /// Reads and validates a snapshot.
+  public static func readSnapshot(_ file: String) throws(PlanFileError) -> Loaded<Organization> {
+    let bytes = try read(file)
+    try checkSchemaVersion(bytes, file: file, supported: SnapshotDocument.currentSchemaVersion)
+    do {
+      let document = try JSONDecoder().decode(SnapshotDocument.self, from: bytes)
+      return Loaded(value: try document.organizationModel(), digest: digest(bytes))
+    } catch {
+      throw DecodingErrorText.describe(error).inFile(file)
+    }
+  }
+
+  /// Decodes a snapshot document without validating it (for tools that rewrite snapshots).
+  public static func decodeSnapshotDocument(_ bytes: Data, file: String) throws(PlanFileError)
+    -> SnapshotDocument
+  {
+    try checkSchemaVersion(bytes, file: file, supported: SnapshotDocument.currentSchemaVersion)
+    do {
+      return try JSONDecoder().decode(SnapshotDocument.self, from: bytes)
+    } catch {
+      throw DecodingErrorText.describe(error).inFile(file)
+    }
+  }
+
+  /// Validates an in-memory snapshot document, naming `file` in errors.
+  public static func organization(from document: SnapshotDocument, file: String)
+    throws(PlanFileError) -> Organization
+  {
+    do {
+      return try document.organizationModel()
+    } catch {
+      throw error.inFile(file)
+    }
+  }
+
+  /// Reads a policy.
+  public static func readPolicy(_ file: String) throws(PlanFileError) -> Loaded<Policy> {
+    let bytes = try read(file)
+    try checkSchemaVersion(bytes, file: file, supported: PolicyDocument.currentSchemaVersion)
+    do {
+      let document = try JSONDecoder().decode(PolicyDocument.self, from: bytes)
+      return Loaded(value: document.policy, digest: digest(bytes))
+    } catch {
+      throw DecodingErrorText.describe(error).inFile(file)
+    }
+  }
+
+  /// Reads a plan written by `orgclose plan --out`.
+  public static func readPlan(_ file: String) throws(PlanFileError) -> ClosurePlan {
+    let bytes = try read(file)
+    try checkSchemaVersion(bytes, file: file, supported: ClosurePlan.currentSchemaVersion)
+    do {
+      return try JSONDecoder().decode(ClosurePlan.self, from: bytes)
+    } catch {
+      throw DecodingErrorText.describe(error).inFile(file)
+    }
+  }
+
+  /// The plan as `plan.json` bytes: sorted keys, pretty printed, slashes unescaped, with a
+  /// trailing newline, so the same plan is always the same bytes.
+  public static func encodedPlan(_ plan: ClosurePlan) -> Data {
+    encode(plan)
+  }
+
+  /// Encodes any document with the one configuration orgclose uses for files people diff.
+  public static func encode(_ value: some Encodable) -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    do {
+      var data = try encoder.encode(value)
+      data.append(UInt8(ascii: "\n"))
+      return data
+    } catch {
+      // Our documents hold only strings, numbers and arrays; encoding cannot fail.
+      preconditionFailure("encoding a document failed: \(error)")
+    }
+  }
+
+  /// `sha256:` and the hex digest of `bytes`.
+  public static func digest(_ bytes: Data) -> String { "sha256:" + SHA256.hexDigest(bytes) }
+
+  /// Writes `data` to `file` atomically: a temporary file in the same folder, then a rename,
+  /// so a reader never sees half a file and a failure leaves any old file intact.
+  public static func write(_ data: Data, to file: String) throws(PlanFileError) {
+    let url = URL(fileURLWithPath: file)
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    do {
+      try data.write(to: temporary)
+      if FileManager.default.fileExists(atPath: url.path) {
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+      } else {
+        try FileManager.default.moveItem(at: temporary, to: url)
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .writeFailed(file: file, reason: reason(error))
+    }
+  }
+
+  /// The file's bytes, or `missing`/`unreadable`.
+  public static func read(_ file: String) throws(PlanFileError) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+      throw .missing(file: file)
+    }
+    guard !isDirectory.boolValue else {
+      throw .unreadable(file: file, reason: "it is a directory")
+    }
+    do {
+      return try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      throw .unreadable(file: file, reason: reason(error))
+    }
+  }
+
+  /// Checks `schemaVersion` before anything else, so a newer file gets a clear message
+  /// rather than a confusing one about some field it renamed.
+  private static func checkSchemaVersion(_ bytes: Data, file: String, supported: Int)
+    throws(PlanFileError)
+  {
+    struct Header: Decodable { var schemaVersion: Int? }
+    let header: Header
+    do {
+      header = try JSONDecoder().decode(Header.self, from: bytes)
+    } catch {
+      throw DecodingErrorText.describe(error).inFile(file)
+    }
+    guard let version = header.schemaVersion else {
+      throw .invalid(
+        file: file, path: "schemaVersion", message: "is missing; this orgclose reads version \(supported)")
+    }
+    guard version == supported else {
+      throw .invalid(
+        file: file, path: "schemaVersion",
+        message: version > supported
+          ? "\(version) is newer than this orgclose reads (\(supported)); upgrade orgclose"
+          : "\(version) is not a version orgclose reads (\(supported))")
+    }
+  }
+
+  private static func reason(_ error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      let message = String(validatingCString: strerror(Int32(underlying.code)))
+    {
+      return message
+    }
+    return nsError.localizedDescription
+  }
+}

@@ -1,0 +1,128 @@
+import ClosurePlanner
+import OrgGraph
+
+extension MarkdownContext {
+  /// What the plan does with the accounts under one OU path.
+  private struct PathCounts {
+    var accounts = 0
+    var close = 0
+    var remove = 0
+    var nothing = 0
+    var blocked = 0
+
+    mutating func add(_ other: Self) {
+      accounts += other.accounts
+      close += other.close
+      remove += other.remove
+      nothing += other.nothing
+      blocked += other.blocked
+    }
+
+    var cells: [String] {
+      [accounts, close, remove, nothing, blocked].map(TextFormatting.grouped)
+    }
+  }
+
+  /// Accounts per OU path, with their dispositions and how many have blocking findings.
+  func pathSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
+    let blockedAccounts = Set(blocking.compactMap(\.account))
+    var countsByPath: [String: PathCounts] = [:]
+    for account in plan.accounts {
+      var counts = countsByPath[account.path] ?? PathCounts()
+      counts.accounts += 1
+      switch account.disposition {
+      case "close"?: counts.close += 1
+      case "remove"?, "remove-and-close"?: counts.remove += 1
+      default: counts.nothing += 1
+      }
+      if blockedAccounts.contains(account.id) { counts.blocked += 1 }
+      countsByPath[account.path] = counts
+    }
+    let paths = countsByPath.keys.sorted()
+    let rows = paths.lazy.map { path in
+      MarkdownDocument.row([Self.name(path)] + (countsByPath[path] ?? PathCounts()).cells)
+    }
+    let shown = MarkdownDocument.fitting(rows, budget: Budget.paths - Budget.tailRow)
+    document.blank()
+    document.append("### Accounts per OU path")
+    document.blank()
+    document.tableHeader(
+      ["OU path", "Accounts", "Close", "Remove", "Nothing planned", "With blocking findings"],
+      numeric: [1, 2, 3, 4, 5])
+    for row in shown { document.append(row) }
+    guard shown.count < paths.count else { return }
+    var rest = PathCounts()
+    for path in paths[shown.count...] { rest.add(countsByPath[path] ?? PathCounts()) }
+    let more = paths.count - shown.count
+    document.tableRow(
+      ["… \(TextFormatting.counted(more, "more OU path", "more OU paths"))"] + rest.cells)
+    leftOut.append(
+      "One row per OU path for \(TextFormatting.counted(more, "OU path", "OU paths")): "
+        + "they share the table's last row.")
+  }
+
+  /// Steps per wave: organization-level steps by title, per-account steps counted by action.
+  func waveSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
+    let rows = digests.lazy.flatMap { digest in
+      digest.organizationSteps.map { waveRow(digest.wave, $0) }
+        + digest.tallies.map { waveRow(digest.wave, $0) }
+    }
+    let total = digests.reduce(0) { $0 + $1.organizationSteps.count + $1.tallies.count }
+    let shown = MarkdownDocument.fitting(rows, budget: Budget.waves)
+    document.blank()
+    document.append(
+      "### Steps per wave (\(TextFormatting.grouped(plan.steps.count)) in "
+        + "\(TextFormatting.counted(digests.count, "wave", "waves")))")
+    document.blank()
+    document.tableHeader(
+      ["Wave", "Kind", "Step", "Count", "Windows", "Not before"], numeric: [0, 3])
+    for row in shown { document.append(row) }
+    guard shown.count < total else { return }
+    let omitted = total - shown.count
+    document.blank()
+    document.append("\(TextFormatting.counted(omitted, "more row", "more rows")) did not fit.")
+    leftOut.append(
+      "The last \(TextFormatting.counted(omitted, "row", "rows")) of the steps-per-wave table.")
+  }
+
+  /// The steps-per-wave row of an organization-level step.
+  private func waveRow(_ wave: Int, _ step: ClosurePlan.Step) -> String {
+    let window = step.window.map { TextFormatting.grouped($0) } ?? "—"
+    let date = step.notBefore?.description ?? "—"
+    return MarkdownDocument.row(
+      ["\(wave)", step.kind.rawValue, Self.name(step.title), "1", window, date])
+  }
+
+  /// The steps-per-wave row of the per-account steps of one action.
+  private func waveRow(_ wave: Int, _ tally: WaveDigest.Tally) -> String {
+    let windows = tally.windows.map { TextFormatting.numbers($0) } ?? "—"
+    let dates = tally.dates.map { TextFormatting.dates($0) } ?? "—"
+    let step = Self.name(tally.action) + " (per account)"
+    return MarkdownDocument.row(
+      ["\(wave)", tally.kind.rawValue, step, TextFormatting.grouped(tally.count), windows, dates])
+  }
+
+  /// The step graph, grouped by action and window, or by action and wave when that is too
+  /// large, or left out.
+  func graphSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
+    document.blank()
+    document.append("### Step graph")
+    document.blank()
+    for grouping in [StepGraph.Grouping.byWindow, .byWave] {
+      let graph = StepGraph(plan, grouping: grouping)
+      let text = MermaidRenderer.render(graph, stepCount: plan.steps.count)
+      guard text.utf8.count <= Budget.graph else { continue }
+      document.append(
+        grouping == .byWindow
+          ? "Steps of the same wave, action and window are drawn as one node."
+          : "Steps of the same wave and action are drawn as one node.")
+      document.blank()
+      document.append("```mermaid")
+      document.appendVerbatim(text)
+      document.append("```")
+      return
+    }
+    document.append("The step graph is too large to draw here, even grouped.")
+    leftOut.append("The step graph (`orgclose render plan.json --format dot` draws it).")
+  }
+}

@@ -1,0 +1,142 @@
+import ClosurePlanner
+
+/// The step graph as the graph renderers draw it: one node per step for small plans, one node
+/// per group of similar steps for large ones, and deduplicated edges between nodes.
+struct StepGraph {
+  /// How steps become nodes.
+  enum Grouping {
+    /// One node per step.
+    case none
+    /// One node per (wave, action, window).
+    case byWindow
+    /// One node per (wave, action).
+    case byWave
+  }
+
+  /// A step, or a group of steps, as drawn.
+  struct Node {
+    /// `s` and the index of the node's first step in `plan.steps`.
+    var id: String
+    /// The step's title, or `action × count` for a group; not escaped.
+    var label: String
+    var kind: ClosurePlan.StepKind
+    var wave: Int
+    /// How many steps the node stands for.
+    var count: Int
+  }
+
+  /// A prerequisite edge between two nodes, as positions in `nodes`.
+  struct Edge: Hashable, Comparable {
+    var from: Int
+    var to: Int
+
+    static func < (lhs: Self, rhs: Self) -> Bool { (lhs.from, lhs.to) < (rhs.from, rhs.to) }
+  }
+
+  /// Plans with more steps than this are grouped by window when drawn on their own.
+  static let groupingThreshold = 150
+
+  let grouping: Grouping
+  private(set) var nodes: [Node] = []
+  /// Sorted and without duplicates.
+  private(set) var edges: [Edge] = []
+
+  /// The graph of `plan`, grouped by window when it has more than `groupingThreshold` steps.
+  init(automatic plan: ClosurePlan) {
+    self.init(plan, grouping: plan.steps.count > Self.groupingThreshold ? .byWindow : .none)
+  }
+
+  init(_ plan: ClosurePlan, grouping: Grouping) {
+    self.grouping = grouping
+    let index = PlanIndex(plan)
+    var nodeOfKey: [GroupKey: Int] = [:]
+    var windows: [ClosedRange<Int>?] = []
+    var titles: [String] = []
+    var actions: [String] = []
+    var nodeOfStep: [Int] = []
+    nodeOfStep.reserveCapacity(plan.steps.count)
+    for (position, step) in plan.steps.enumerated() {
+      let key = GroupKey(step, position: position, grouping: grouping)
+      let node: Int
+      if let known = nodeOfKey[key] {
+        node = known
+        nodes[node].count += 1
+      } else {
+        node = nodes.count
+        nodeOfKey[key] = node
+        nodes.append(
+          Node(id: "s\(position)", label: "", kind: step.kind, wave: step.wave, count: 1))
+        windows.append(nil)
+        titles.append(step.title)
+        actions.append(step.action)
+      }
+      if let window = step.window { windows[node] = .spanning(windows[node], window) }
+      nodeOfStep.append(node)
+    }
+    for node in nodes.indices {
+      nodes[node].label = Self.label(
+        count: nodes[node].count, title: titles[node], action: actions[node],
+        windows: windows[node])
+    }
+    var edgeSet = Set<Edge>()
+    for (position, step) in plan.steps.enumerated() {
+      for prerequisite in step.after {
+        guard let from = index.position(ofStep: prerequisite) else { continue }
+        let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
+        if edge.from != edge.to { edgeSet.insert(edge) }
+      }
+    }
+    edges = edgeSet.sorted()
+  }
+
+  /// Whether some node stands for more than one step.
+  var isGrouped: Bool { nodes.contains { $0.count > 1 } }
+
+  /// The nodes of each wave, in wave order, each wave's nodes in plan order.
+  var waves: [(wave: Int, nodes: [Int])] {
+    var result: [(wave: Int, nodes: [Int])] = []
+    var positionOfWave: [Int: Int] = [:]
+    for (position, node) in nodes.enumerated() {
+      if let known = positionOfWave[node.wave] {
+        result[known].nodes.append(position)
+      } else {
+        positionOfWave[node.wave] = result.count
+        result.append((node.wave, [position]))
+      }
+    }
+    return result.sorted { $0.wave < $1.wave }
+  }
+
+  /// A step's title; `close-account × 1,000 (window 2)` for a group.
+  private static func label(
+    count: Int, title: String, action: String, windows: ClosedRange<Int>?
+  ) -> String {
+    guard count > 1 else { return title }
+    let base = "\(action) × \(TextFormatting.grouped(count))"
+    guard let windows else { return base }
+    let noun = windows.lowerBound == windows.upperBound ? "window" : "windows"
+    return base + " (\(noun) \(TextFormatting.numbers(windows)))"
+  }
+
+  /// What decides which node a step belongs to.
+  private struct GroupKey: Hashable {
+    var wave: Int
+    var action: String
+    var window: Int?
+    /// Set only when steps are not grouped, so every step is its own node.
+    var position: Int?
+
+    init(_ step: ClosurePlan.Step, position: Int, grouping: Grouping) {
+      wave = step.wave
+      action = step.action
+      switch grouping {
+      case .none:
+        self.position = position
+      case .byWindow:
+        window = step.window
+      case .byWave:
+        break
+      }
+    }
+  }
+}
