@@ -82,14 +82,17 @@ extension PlanAssembly {
     before += addDeregistrations(account)
 
     let terminal: Int
+    var removal: Int?
     switch disposition {
     case .close:
       terminal = addClose(account, facts: facts, after: before)
     case .remove, .removeAndClose:
-      terminal = addRemoval(account, facts: facts, after: before, disposition: disposition)
+      (removal, terminal) = addRemoval(
+        account, facts: facts, after: before, disposition: disposition)
     }
-    reportState(account, step: terminal)
-    outcomes[account.id] = AccountOutcome(disposition: disposition, terminalStep: terminal)
+    reportState(account, step: removal ?? terminal)
+    outcomes[account.id] = AccountOutcome(
+      disposition: disposition, terminalStep: terminal, removalStep: removal)
   }
 
   /// A closed or closing member cannot be removed (rule D32).
@@ -167,10 +170,11 @@ extension PlanAssembly {
       tasks: ["aws organizations describe-account --account-id \(account.id)"])
   }
 
-  /// `remove` and `remove-and-close` (rules D28–D31). Returns the terminal step.
+  /// `remove` and `remove-and-close` (rules D28–D31). Returns the removal and the terminal
+  /// step (the same step for `remove`).
   private mutating func addRemoval(
     _ account: Account, facts: AccountFacts, after before: [Int], disposition: Disposition
-  ) -> Int {
+  ) -> (removal: Int, terminal: Int) {
     var prerequisites = before
     // A root sign-in is needed only to close the account as a standalone one afterwards;
     // the sign-up can be done by an IAM principal with billing access (rule D29).
@@ -219,11 +223,12 @@ extension PlanAssembly {
           + "the start date; it cannot be removed before \(earliest) (rule D30)",
         remediation: "Nothing to do: the step is scheduled for \(earliest)")
     }
-    guard disposition == .removeAndClose else { return remove }
-    return add(
+    guard disposition == .removeAndClose else { return (remove, remove) }
+    let close = add(
       .closeStandaloneAccount, subject: account.id.rawValue, account: account.id,
       after: [remove] + reset, title: "Close the former member \(label(account)) as root",
       tasks: rootCloseTasks(account))
+    return (remove, close)
   }
 
   private func rootCloseTasks(_ account: Account) -> [String] {

@@ -153,9 +153,11 @@ extension PlanAssembly {
     var managementAfter = [exportBillingHistory] + organizationGates
     if strategy.deletesOrganization {
       var deleteAfter = [exportBillingHistory] + organizationGates
+      // Rule E37: only membership matters; a removed account's closure as a standalone
+      // account does not hold up DeleteOrganization (the management closure waits for it).
       let removed = members.compactMap { member -> Int? in
         guard let outcome = outcomes[member.id], outcome.disposition != .close else { return nil }
-        return outcome.terminalStep
+        return outcome.removalStep ?? outcome.terminalStep
       }
       deleteAfter += removed
       if !closedInPlace.isEmpty || alreadyClosed {
@@ -192,9 +194,9 @@ extension PlanAssembly {
           "Irreversible: every organization policy is deleted with it (rule E39)",
         ])
       managementAfter = [delete]
-    } else {
-      managementAfter += terminals
     }
+    // Rule F44: no member may still be active; the management account is closed last.
+    managementAfter += terminals
     planManagement(after: managementAfter)
   }
 

@@ -85,7 +85,11 @@ struct PendingFinding {
 /// What the plan does with one account.
 struct AccountOutcome {
   var disposition: Disposition?
+  /// The step after which the account has left active service.
   var terminalStep: Int?
+  /// The step after which the account is no longer a member (its removal), where that
+  /// comes before the terminal step; `nil` means the terminal step.
+  var removalStep: Int?
 }
 
 /// The order in which members use the closure quota: `(priority, path, id)` (DESIGN.md).

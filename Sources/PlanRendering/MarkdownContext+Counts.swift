@@ -93,8 +93,10 @@ extension MarkdownContext {
       ["\(wave)", step.kind.rawValue, Self.name(step.title), "1", window, date])
   }
 
-  /// The steps-per-wave row of the per-account steps of one action.
+  /// The steps-per-wave row of the per-account steps of one action; the step's own row when
+  /// there is one.
   private func waveRow(_ wave: Int, _ tally: WaveDigest.Tally) -> String {
+    guard tally.count > 1 else { return waveRow(wave, tally.firstStep) }
     let windows = tally.windows.map { TextFormatting.numbers($0) } ?? "—"
     let dates = tally.dates.map { TextFormatting.dates($0) } ?? "—"
     let step = Self.name(tally.action) + " (per account)"

@@ -7,7 +7,7 @@ extension MarkdownContext {
   enum Budget {
     static let findingCodes = 3_000
     static let blocking = 20_000
-    static let warnings = 6_000
+    static let warnings = 10_000
     static let calendar = 3_500
     static let paths = 5_000
     static let waves = 5_000

@@ -13,26 +13,19 @@ package enum TextEscaping {
 
   /// Text for Markdown, in a table cell, a heading or a paragraph.
   ///
-  /// `&`, `<` and `>` become HTML entities, so no name can open a tag. The characters that
-  /// start inline Markdown (`|` `` ` `` `\` `*` `_` `[` `]` `~` `$`) become numeric entities,
-  /// so a name cannot end a table cell, open a code span, a link, emphasis or math. An `@` is
-  /// followed by a zero-width space, so a name like `@platform-team` mentions nobody.
+  /// `&`, `<` and `>` become HTML entities, so no name can open a tag. The punctuation that
+  /// means something inline (`|` `` ` `` `\` `*` `_` `[` `]` `~` `$` `#`) gets a backslash, so
+  /// a name cannot end a table cell or open a code span, a link, emphasis or math. An `@` is
+  /// followed by a zero-width space (`&#8203;`), so a name like `@platform-team` notifies
+  /// nobody when the document is posted on GitHub.
   package static func markdown(_ text: String) -> String {
     escaping(text) { scalar in
       switch scalar {
       case "&": "&amp;"
       case "<": "&lt;"
       case ">": "&gt;"
-      case "|": "&#124;"
-      case "`": "&#96;"
-      case "\\": "&#92;"
-      case "*": "&#42;"
-      case "_": "&#95;"
-      case "[": "&#91;"
-      case "]": "&#93;"
-      case "~": "&#126;"
-      case "$": "&#36;"
       case "@": "@&#8203;"
+      case "|", "`", "\\", "*", "_", "[", "]", "~", "$", "#": "\\" + String(scalar)
       default: nil
       }
     }

@@ -1,9 +1,9 @@
 import OrgGraph
 
 /// Number, range and line formatting shared by the renderers (no Foundation, no locale).
-enum TextFormatting {
+package enum TextFormatting {
   /// `4812` as `4,812`.
-  static func grouped(_ number: Int) -> String {
+  package static func grouped(_ number: Int) -> String {
     let digits = Array(String(number.magnitude))
     var result = number < 0 ? "-" : ""
     for (offset, digit) in digits.enumerated() {
@@ -34,7 +34,7 @@ enum TextFormatting {
   ///
   /// Counting scalars rather than characters bounds the size of the result, whatever the
   /// text's grapheme clusters look like.
-  static func clipped(_ text: String, to limit: Int) -> String {
+  package static func clipped(_ text: String, to limit: Int) -> String {
     let scalars = text.unicodeScalars
     guard scalars.count > limit else { return text }
     var result = String.UnicodeScalarView()
@@ -46,7 +46,7 @@ enum TextFormatting {
   ///
   /// The first line starts with `firstIndent`, the others with `indent`. Runs of spaces inside
   /// a line are kept; a word longer than a line stays whole on a line of its own.
-  static func wrapped(
+  package static func wrapped(
     _ text: String, width: Int, firstIndent: String = "", indent: String = ""
   ) -> [String] {
     var lines: [String] = []

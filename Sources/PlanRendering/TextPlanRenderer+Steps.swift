@@ -39,7 +39,9 @@ extension TextPlanRenderer {
   }
 
   /// `  [api]    close-account × 4,812, windows 1–6, 2026-12-01 … 2027-04-30`.
+  /// A tally of one step is shown as that step.
   private func tallyLines(_ tally: WaveDigest.Tally) -> [String] {
+    guard tally.count > 1 else { return stepLines(tally.firstStep) }
     var text =
       TextEscaping.terminal(tally.action) + " × " + TextFormatting.grouped(tally.count)
     if let windows = tally.windows {

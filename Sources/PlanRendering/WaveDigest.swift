@@ -8,6 +8,8 @@ struct WaveDigest {
   struct Tally {
     var action: String
     var kind: ClosurePlan.StepKind
+    /// The first step counted, which stands for the tally when it counts one step.
+    var firstStep: ClosurePlan.Step
     var count: Int
     var windows: ClosedRange<Int>?
     var dates: ClosedRange<CalendarDay>?
@@ -51,7 +53,9 @@ struct WaveDigest {
         tally = digests[position].tallies.count
         tallyPositions[position][step.action] = tally
         digests[position].tallies.append(
-          Tally(action: step.action, kind: step.kind, count: 0, windows: nil, dates: nil))
+          Tally(
+            action: step.action, kind: step.kind, firstStep: step, count: 0, windows: nil,
+            dates: nil))
       }
       digests[position].tallies[tally].count += 1
       if let window = step.window {

@@ -1,1 +1,163 @@
+import Foundation
+import OrgCloseCLI
+import TestSupport
 import Testing
+
+@Suite struct CLITests {
+  let acme = Fixtures.samplesDirectory.appendingPathComponent("acme").path
+
+  struct UsageCase: Sendable, CustomTestStringConvertible {
+    var arguments: [String]
+    var message: String
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  @Test(
+    "usage errors exit 64 with one line",
+    arguments: [
+      UsageCase(arguments: ["frobnicate"], message: "unknown command \"frobnicate\"; see 'orgclose help'"),
+      UsageCase(
+        arguments: ["plan"],
+        message: "plan needs a snapshot file (orgclose plan SNAPSHOT); see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "b.json"],
+        message: "plan: unexpected argument \"b.json\"; see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--format", "xml"],
+        message: "plan: --format must be one of text, json, markdown, mermaid, dot, not \"xml\"; "
+          + "see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--start", "tomorrow"],
+        message: "plan: --start must be a date YYYY-MM-DD, not \"tomorrow\"; see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--polcy", "p.json"],
+        message: "plan: unknown option --polcy; see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--out"],
+        message: "plan: --out needs a value; see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--out", "a.json"],
+        message: "plan: --out a.json is one of the input files; choose another name"),
+      UsageCase(
+        arguments: ["generate"], message: "generate needs --accounts N; see 'orgclose help generate'"),
+      UsageCase(
+        arguments: ["generate", "--accounts", "-5"],
+        message: "generate: --accounts must be a whole number from 1 to 1000000, not \"-5\"; "
+          + "see 'orgclose help generate'"),
+      UsageCase(arguments: ["help", "nope"], message: "help: no command \"nope\"; see 'orgclose help'"),
+    ])
+  func usageErrors(_ c: UsageCase) {
+    let result = CapturedConsole.run(c.arguments)
+    #expect(result.status == .usage)
+    #expect(result.err == "orgclose: \(c.message)\n")
+    #expect(result.out.isEmpty)
+  }
+
+  @Test("every command has help, and --help prints it")
+  func help() {
+    for command in ["plan", "blockers", "validate", "render", "generate", "help"] {
+      let result = CapturedConsole.run([command, "--help"])
+      #expect(result.status == .success)
+      #expect(result.out.hasPrefix("Usage: orgclose \(command)"))
+    }
+    #expect(CapturedConsole.run(["--help"]).out.contains("Commands:"))
+    #expect(CapturedConsole.run([]).status == .usage)
+    #expect(CapturedConsole.run(["--version"]).out == "orgclose 0.1.0\n")
+  }
+
+  @Test("a missing input exits 66; bad data exits 65; neither writes the output")
+  func inputErrorsWriteNothing() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("plan.json").path
+
+    let missing = CapturedConsole.run(["plan", folder.appendingPathComponent("none.json").path, "--out", out])
+    #expect(missing.status == .noInput)
+    #expect(missing.err.hasSuffix("none.json: no such file\n"))
+
+    let bad = folder.appendingPathComponent("bad.json")
+    try #"{"schemaVersion": 1, "organization": 7}"#.write(to: bad, atomically: true, encoding: .utf8)
+    let invalid = CapturedConsole.run(["plan", bad.path, "--out", out])
+    #expect(invalid.status == .dataError)
+    #expect(invalid.err == "orgclose: \(bad.path): organization: expected an object\n")
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(leftovers.sorted() == ["bad.json"])
+  }
+
+  @Test("a policy naming an account the snapshot lacks exits 65 and names the policy path")
+  func policyCrossCheck() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("p.json")
+    try #"{"schemaVersion": 1, "accounts": {"999999999999": {"priority": 1}}}"#
+      .write(to: policy, atomically: true, encoding: .utf8)
+    let result = CapturedConsole.run(["validate", "\(acme)/org.snapshot.json", "--policy", policy.path])
+    #expect(result.status == .dataError)
+    #expect(
+      result.err == "orgclose: \(policy.path): accounts.999999999999: account 999999999999 is not "
+        + "in the snapshot; fix the ID or take a new snapshot\n")
+  }
+
+  @Test("validate reports what it read")
+  func validate() {
+    let result = CapturedConsole.run([
+      "validate", "\(acme)/org.snapshot.json", "--policy", "\(acme)/closure.policy.json",
+    ])
+    #expect(result.status == .success)
+    #expect(
+      result.out == "\(acme)/org.snapshot.json: valid: organization o-acme4x7k2p, 8 OUs, "
+        + "12 accounts (11 members)\n\(acme)/closure.policy.json: valid\n")
+  }
+
+  @Test("blockers exits 2 when something blocks and 0 otherwise")
+  func blockersExitStatus() {
+    let globex = Fixtures.samplesDirectory.appendingPathComponent("globex").path
+    let blocked = CapturedConsole.run([
+      "blockers", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json",
+    ])
+    #expect(blocked.status == .blocked)
+    #expect(blocked.out.contains("ROOT_EMAIL_UNREACHABLE"))
+    let clear = CapturedConsole.run([
+      "blockers", "\(acme)/org.snapshot.json", "--policy", "\(acme)/closure.policy.json",
+    ])
+    #expect(clear.status == .success)
+    let json = CapturedConsole.run([
+      "blockers", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json",
+      "--format", "json",
+    ])
+    #expect(json.status == .blocked)
+    #expect(json.out.contains("\"blocking\" : 1,"))
+  }
+
+  @Test("plan --fail-on-blocking exits 2 but still writes the plan")
+  func failOnBlocking() throws {
+    let globex = Fixtures.samplesDirectory.appendingPathComponent("globex").path
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = CapturedConsole.run([
+      "plan", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json",
+      "--out", out.path, "--fail-on-blocking",
+    ])
+    #expect(result.status == .blocked)
+    #expect(FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test("--start overrides the policy's start date, which overrides today")
+  func startDatePrecedence() {
+    let snapshot = "\(acme)/org.snapshot.json"
+    let today = CapturedConsole.run(["plan", snapshot, "--format", "json"])
+    #expect(today.out.contains("\"startDate\" : \"2026-11-26\""))
+    let policy = CapturedConsole.run([
+      "plan", snapshot, "--policy", "\(acme)/closure.policy.json", "--format", "json",
+    ])
+    #expect(policy.out.contains("\"startDate\" : \"2026-12-01\""))
+    let flag = CapturedConsole.run([
+      "plan", snapshot, "--policy", "\(acme)/closure.policy.json", "--start", "2027-02-01",
+      "--format", "json",
+    ])
+    #expect(flag.out.contains("\"startDate\" : \"2027-02-01\""))
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the built `orgclose` binary, as a user would.
+@Suite struct EndToEndTests {
+  /// The binary sits beside the test bundle (`.build/<triple>/debug/`).
+  static var binary: URL {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0])
+    var folder = bundle.deletingLastPathComponent()
+    while folder.path != "/" {
+      let candidate = folder.appendingPathComponent("orgclose")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    return Fixtures.samplesDirectory.deletingLastPathComponent()
+      .appendingPathComponent(".build/debug/orgclose")
+  }
+
+  static func run(_ arguments: [String]) throws -> (status: Int32, out: Data, err: String) {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Drain both pipes before waiting: a plan can exceed the 64 KiB pipe buffer.
+    let errorData = Mutexed()
+    let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+    reader.start()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !errorData.isSet { usleep(1000) }
+    return (process.terminationStatus, output, String(decoding: errorData.value, as: UTF8.self))
+  }
+
+  @Test("plan --out writes the same bytes in separate processes, and render reads them back")
+  func planIsByteIdenticalAcrossProcesses() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let acme = Fixtures.samplesDirectory.appendingPathComponent("acme").path
+    var plans: [Data] = []
+    for attempt in 0..<2 {
+      let out = folder.appendingPathComponent("plan\(attempt).json").path
+      let result = try Self.run([
+        "plan", "\(acme)/org.snapshot.json", "--policy", "\(acme)/closure.policy.json", "--out", out,
+      ])
+      #expect(result.status == 0)
+      #expect(result.err.isEmpty)
+      plans.append(try Data(contentsOf: URL(fileURLWithPath: out)))
+    }
+    #expect(plans[0] == plans[1])
+    let golden = try Data(contentsOf: URL(fileURLWithPath: "\(acme)/expected/plan.json"))
+    #expect(plans[0] == golden)
+    let rendered = try Self.run(["render", folder.appendingPathComponent("plan0.json").path])
+    #expect(rendered.status == 0)
+    #expect(String(decoding: rendered.out, as: UTF8.self).hasPrefix("Shutdown plan for organization"))
+  }
+
+  @Test("exit statuses of the binary: 64, 66, 65, 2")
+  func exitStatuses() throws {
+    #expect(try Self.run(["nope"]).status == 64)
+    #expect(try Self.run(["plan", "/nonexistent/org.json"]).status == 66)
+    let globex = Fixtures.samplesDirectory.appendingPathComponent("globex").path
+    #expect(
+      try Self.run(["blockers", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json"])
+        .status == 2)
+    let policyAsSnapshot = try Self.run(["validate", "\(globex)/closure.policy.json"])
+    #expect(policyAsSnapshot.status == 65)
+    #expect(policyAsSnapshot.err == "orgclose: \(globex)/closure.policy.json: organization: is missing; it is required\n")
+  }
+
+  @Test("a generated 10,000-account organization plans in one run with large output")
+  func generatedOrganization() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let snapshot = folder.appendingPathComponent("org.json").path
+    #expect(try Self.run(["generate", "--accounts", "10000", "--seed", "7", "--out", snapshot]).status == 0)
+    let plan = try Self.run(["plan", snapshot, "--start", "2026-12-01", "--format", "json"])
+    #expect(plan.status == 0)
+    #expect(plan.out.count > 1_000_000)
+  }
+}
+
+/// A value set once by another thread.
+private final class Mutexed: @unchecked Sendable {
+  // Synchronized by `lock`; written once by the reader thread, read after it finished.
+  private let lock = NSLock()
+  private var data = Data()
+  private var done = false
+  var isSet: Bool { lock.withLock { done } }
+  var value: Data { lock.withLock { data } }
+  func set(_ value: Data) {
+    lock.withLock {
+      data = value
+      done = true
+    }
+  }
+}
