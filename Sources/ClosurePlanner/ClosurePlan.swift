@@ -19,6 +19,9 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
   public var accounts: [AccountEntry]
   public var steps: [Step]
   public var findings: [Finding]
+  /// What was replaced by placeholders before the plan was written (`emails`, `names`);
+  /// absent for a plan that was not redacted.
+  public var redacted: [String]?
 
   /// Creates a plan from its parts, field for field as in `plan.json`.
   public init(

@@ -13,9 +13,12 @@ struct Arguments {
   ///   - command: The command, for messages.
   ///   - options: Options that take a value, without the dashes.
   ///   - flags: Options that take none.
-  init(_ arguments: [String], command: String, options: [String], flags: [String] = [])
-    throws(UsageError)
-  {
+  ///   - optionalValues: Options whose value may be left out, with the values they take
+  ///     (`--redact` or `--redact names`); a missing value is recorded as "".
+  init(
+    _ arguments: [String], command: String, options: [String], flags: [String] = [],
+    optionalValues: [String: [String]] = [:]
+  ) throws(UsageError) {
     self.command = command
     var index = 0
     while index < arguments.count {
@@ -34,7 +37,22 @@ struct Arguments {
         inlineValue = String(name[name.index(after: equals)...])
         name = String(name[..<equals])
       }
-      if flags.contains(name) {
+      if let allowed = optionalValues[name] {
+        guard values[name] == nil else {
+          throw UsageError("\(command): --\(name) is given twice", command: command)
+        }
+        var value = inlineValue ?? ""
+        if inlineValue == nil, index < arguments.count, allowed.contains(arguments[index]) {
+          value = arguments[index]
+          index += 1
+        }
+        guard value.isEmpty || allowed.contains(value) else {
+          throw UsageError(
+            "\(command): --\(name) takes \(allowed.joined(separator: " or ")), not \"\(value)\"",
+            command: command)
+        }
+        values[name] = value
+      } else if flags.contains(name) {
         guard inlineValue == nil else {
           throw UsageError("\(command): --\(name) takes no value", command: command)
         }

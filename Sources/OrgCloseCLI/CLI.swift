@@ -21,6 +21,7 @@ public enum CLI: Sendable {
       case "validate": return try ValidateCommand(rest).run(console)
       case "render": return try RenderCommand(rest).run(console)
       case "generate": return try GenerateCommand(rest).run(console)
+      case "guard-policy": return try GuardPolicyCommand(rest).run(console)
       case "help": return try help(rest, console: console)
       case "--help", "-h":
         console.out(Help.overview)

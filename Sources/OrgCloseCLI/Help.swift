@@ -15,6 +15,7 @@ enum Help {
       validate    Check a snapshot (and a policy) without planning
       render      Print a saved plan.json as text, Markdown, Mermaid or DOT
       generate    Write a seeded synthetic organization snapshot (demos, benchmarks)
+      guard-policy  Print an IAM policy that denies CloseAccount on the protected accounts
       help        Show help for a command
 
     Run 'orgclose help COMMAND' or 'orgclose COMMAND --help' for details.
@@ -29,6 +30,7 @@ enum Help {
     "plan": """
       Usage: orgclose plan SNAPSHOT [--policy FILE] [--start YYYY-MM-DD] [--out plan.json]
                            [--format text|json|markdown|mermaid|dot] [--fail-on-blocking]
+                           [--redact [names]]
 
       Computes the shutdown plan: every step with its prerequisites, wave and earliest date,
       the CloseAccount quota calendar, and the findings that block or warn.
@@ -41,6 +43,8 @@ enum Help {
         --out FILE           Write plan.json there (atomically; never an input file).
         --format F           What to print: text (default), json, markdown, mermaid, dot.
         --fail-on-blocking   Exit 2 when the plan has a blocking finding.
+        --redact [names]     Replace root e-mail addresses (and account names) with stable
+                             placeholders; the plan records that it was redacted.
 
       Example:
         orgclose plan org.snapshot.json --policy closure.policy.json --start 2026-12-01 \\
@@ -54,6 +58,8 @@ enum Help {
       Lists, organization first and then per account, every finding: blocking (a person
       must decide or fix something before the step can succeed), warning (money, data or
       recoverability at risk) and info (handled by the plan).
+
+      --redact [names] replaces e-mail addresses (and account names) with placeholders.
 
       Exit status 2 when anything blocks, 0 otherwise.
 
@@ -72,6 +78,7 @@ enum Help {
       Usage: orgclose render PLAN --format text|json|markdown|mermaid|dot
 
       Prints a plan.json written by 'orgclose plan --out' in another form.
+      --redact [names] replaces e-mail addresses (and account names) with placeholders.
 
       """,
     "generate": """
@@ -81,6 +88,22 @@ enum Help {
       included) over OUs nested up to --depth levels (1-5, default 5), with a mix of states,
       joined methods, delegated administrators and cost rows. The same --seed (default 1)
       always gives the same file. Without --out the snapshot goes to standard output.
+
+      """,
+    "guard-policy": """
+      Usage: orgclose guard-policy SNAPSHOT --policy FILE [--out FILE]
+
+      Prints an IAM policy (JSON) that denies organizations:CloseAccount on every account in
+      the policy's protectedAccounts, by ARN. Attach it to the management account's roles and
+      users (or permission sets) that could run the plan: service control policies never
+      apply to the management account, so only an IAM policy there can stop it from closing
+      a member (AWS rule B14). Removal stays allowed: protected accounts leave by removal.
+
+        orgclose guard-policy org.snapshot.json --policy closure.policy.json --out guard.json
+        aws iam create-policy --policy-name orgclose-guard --policy-document file://guard.json
+        aws iam attach-role-policy --role-name ROLE --policy-arn POLICY_ARN
+
+      Lift it with 'aws iam detach-role-policy' and 'aws iam delete-policy'.
 
       """,
     "help": """

@@ -32,7 +32,9 @@ extension BlockersRenderer {
     return document.text
   }
 
-  private static func table(_ findings: [ClosurePlan.Finding], into document: inout MarkdownDocument) {
+  private static func table(
+    _ findings: [ClosurePlan.Finding], into document: inout MarkdownDocument
+  ) {
     document.tableHeader(["Severity", "Code", "Finding", "Fix"])
     for finding in findings {
       let severity = BlockersReport.label(finding.severity)

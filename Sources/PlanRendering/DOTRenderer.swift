@@ -3,9 +3,9 @@ public import ClosurePlanner
 /// Renders the step graph in Graphviz DOT: `digraph plan { rankdir=LR; … }`.
 ///
 /// Nodes are named after step indexes (`s0`, `s1`…) and sit in one cluster per wave; labels
-/// are escaped double-quoted strings. API steps are boxes, manual steps
-/// rounded dashed boxes and waits ellipses. A plan of more than 150 steps is drawn with one
-/// node per (wave, action, window), labelled with its count.
+/// are escaped double-quoted strings. API steps are boxes, manual steps rounded dashed boxes
+/// and waits ellipses. A plan of more than 150 steps is drawn with one node per (wave, action,
+/// window), labelled with its count, and edges between those nodes are deduplicated.
 public struct DOTRenderer: PlanRenderer {
   /// Creates a DOT renderer.
   public init() {}

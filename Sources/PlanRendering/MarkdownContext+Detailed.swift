@@ -55,7 +55,9 @@ extension MarkdownContext {
       document.append(Self.noCalendar)
     } else {
       calendarHeader(into: &document)
-      for window in 1...lastWindow { document.append(calendarRow(window, count: counts[window] ?? 0)) }
+      for window in 1...lastWindow {
+        document.append(calendarRow(window, count: counts[window] ?? 0))
+      }
     }
 
     document.blank()

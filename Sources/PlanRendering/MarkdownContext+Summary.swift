@@ -2,8 +2,10 @@ import ClosurePlanner
 import OrgGraph
 
 extension MarkdownContext {
-  /// The most UTF-8 bytes each part of a summary may take. With the overview and the notes,
-  /// they add up to well under `MarkdownPlanRenderer.characterLimit`.
+  /// The most UTF-8 bytes each part of a summary may take.
+  ///
+  /// With the overview and the notes, they add up to well under
+  /// `MarkdownPlanRenderer.characterLimit`.
   enum Budget {
     static let findingCodes = 3_000
     static let blocking = 20_000
@@ -19,8 +21,9 @@ extension MarkdownContext {
   /// Warnings a summary shows at most.
   static let summaryWarningLimit = 50
 
-  /// The summary of a plan too large to show in full. Each part stays within its `Budget`,
-  /// and the document ends by saying what it left out.
+  /// The summary of a plan too large to show in full.
+  ///
+  /// Each part stays within its `Budget`, and the document ends by saying what it left out.
   func summaryDocument() -> MarkdownDocument {
     var document = MarkdownDocument()
     var leftOut = [

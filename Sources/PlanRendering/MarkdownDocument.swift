@@ -51,8 +51,9 @@ struct MarkdownDocument {
     "| " + cells.joined(separator: " | ") + " |"
   }
 
-  /// The longest prefix of `lines` whose total size, line breaks included, fits `budget`
-  /// UTF-8 bytes. Stops reading `lines` at the first line that does not fit.
+  /// The longest prefix of `lines` that fits `budget` UTF-8 bytes, line breaks included.
+  ///
+  /// Stops reading `lines` at the first line that does not fit.
   static func fitting(_ lines: some Sequence<String>, budget: Int) -> [String] {
     var shown: [String] = []
     var used = 0

@@ -3,8 +3,9 @@ public import ClosurePlanner
 /// Renders the step graph as a Mermaid flowchart, the text inside a ```` ```mermaid ```` block.
 ///
 /// Nodes are named after step indexes (`s0`, `s1`…) and sit in one subgraph per wave; their
-/// labels are escaped for Mermaid. A plan of more than 150 steps is
-/// drawn with one node per (wave, action, window), labelled with its count.
+/// labels are escaped for Mermaid (`#quot;`, `#lt;`…). A plan of more than 150 steps is drawn
+/// with one node per (wave, action, window), labelled with its count, and edges between those
+/// nodes are deduplicated.
 public struct MermaidRenderer: PlanRenderer {
   /// Creates a Mermaid renderer.
   public init() {}

@@ -24,8 +24,10 @@ struct PlanIndex {
   /// The position of step `id` in `plan.steps`.
   func position(ofStep id: String) -> Int? { stepPositions[id] }
 
+  /// How findings and tables name an account, not escaped.
+  ///
   /// `Payments (222222222222)`; the bare ID for an account the plan does not list;
-  /// `Organization` for `nil`. Not escaped.
+  /// `Organization` for `nil`.
   func accountLabel(_ id: String?) -> String {
     guard let id else { return "Organization" }
     guard let entry = accounts[id] else { return id }

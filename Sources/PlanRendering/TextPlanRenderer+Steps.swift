@@ -15,7 +15,8 @@ extension TextPlanRenderer {
         : "STEPS (\(total) in \(waves))"
     ]
     for digest in digests {
-      var heading = "Wave \(digest.wave) (\(TextFormatting.counted(digest.steps.count, "step", "steps"))"
+      var heading =
+        "Wave \(digest.wave) (\(TextFormatting.counted(digest.steps.count, "step", "steps"))"
       if let dates = digest.dates { heading += ", " + TextFormatting.dates(dates) }
       lines += ["", heading + ")"]
       if folded {
@@ -28,7 +29,7 @@ extension TextPlanRenderer {
     return lines
   }
 
-  /// `  [api]    2026-12-01  close-account:222222222222  Close Payments … (window 1)`.
+  /// The line of a step: `  [api]    2026-12-01  close-account:222222222222  Close … (window 1)`.
   private func stepLines(_ step: ClosurePlan.Step) -> [String] {
     var text = TextEscaping.terminal(step.id) + "  " + TextEscaping.terminal(step.title)
     if let window = step.window { text += "  (window \(TextFormatting.grouped(window)))" }
@@ -38,7 +39,8 @@ extension TextPlanRenderer {
       indent: String(repeating: " ", count: 23))
   }
 
-  /// `  [api]    close-account × 4,812, windows 1–6, 2026-12-01 … 2027-04-30`.
+  /// The line of a tally: `  [api]    close-account × 4,812, windows 1–6, 2026-12-01 … …`.
+  ///
   /// A tally of one step is shown as that step.
   private func tallyLines(_ tally: WaveDigest.Tally) -> [String] {
     guard tally.count > 1 else { return stepLines(tally.firstStep) }
@@ -55,7 +57,7 @@ extension TextPlanRenderer {
       indent: String(repeating: " ", count: 11))
   }
 
-  /// `[api]   `: the kind in brackets, padded to the widest kind.
+  /// The kind in brackets, padded to the widest kind (`[api]   `).
   private func kindTag(_ kind: ClosurePlan.StepKind) -> String {
     let tag = "[\(kind.rawValue)]"
     return tag + String(repeating: " ", count: max(0, 8 - tag.count))

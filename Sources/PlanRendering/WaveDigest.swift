@@ -41,7 +41,9 @@ struct WaveDigest {
         tallyPositions.append([:])
       }
       digests[position].steps.append(step)
-      if let day = step.notBefore { digests[position].dates = .spanning(digests[position].dates, day) }
+      if let day = step.notBefore {
+        digests[position].dates = .spanning(digests[position].dates, day)
+      }
       guard step.account != nil else {
         digests[position].organizationSteps.append(step)
         continue

@@ -77,7 +77,11 @@ import Testing
     if let delete = plan.step("delete-organization") {
       for entry in plan.accounts {
         if let terminal = entry.terminalStep, entry.id != plan.organization.managementAccountId {
-          #expect(plan.depends(delete.id, on: terminal))
+          // Membership ends at the removal; a standalone closure may come after the deletion.
+          let left = terminal.hasPrefix("close-standalone-account:")
+            ? "remove-account:\(entry.id)" : terminal
+          let ordered = plan.depends(delete.id, on: left)
+          #expect(ordered, "delete-organization does not wait for \(left)")
         }
       }
     } else {

@@ -67,9 +67,11 @@ enum PlanFixtures {
       perWindow: 250)
   }
 
-  /// A `close-in-place` plan for `members` members: for each a `close-account` step and an
-  /// `await-account-closed` step, 250 closures per window, accounts spread over 40 OUs.
-  /// When `everyAccountBlocked` is set, every member also has a blocking finding.
+  /// A synthetic `close-in-place` plan for `members` members.
+  ///
+  /// Each member gets a `close-account` step and an `await-account-closed` step, 250 closures
+  /// per window, in 40 OUs. When `everyAccountBlocked` is set, every member also has a
+  /// blocking finding; every seventh has a warning.
   static func synthetic(members: Int, everyAccountBlocked: Bool = false) -> ClosurePlan {
     let perWindow = 250
     let ids = (0..<members).map { String(100_000_000_000 + $0) }

@@ -6,23 +6,27 @@ import PlanRendering
 struct BlockersCommand: Command {
   var run: PlanningRun
   var format: String
+  var redaction: PlanRedaction?
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
       let parsed = try Arguments(
-        arguments, command: "blockers", options: ["policy", "start", "format"])
+        arguments, command: "blockers", options: ["policy", "start", "format"],
+        optionalValues: RedactOption.values)
       let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
       run = PlanningRun(
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
       format = try parsed.choice("format", ["text", "json", "markdown"]) ?? "text"
+      redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
     }
   }
 
   func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
-    let plan = try run.plan(today: console.today())
+    var plan = try run.plan(today: console.today())
+    if let redaction { plan = redaction.redacting(plan) }
     switch format {
     case "json": console.out(String(decoding: PlanFiles.encode(BlockersJSON(plan)), as: UTF8.self))
     case "markdown": console.out(BlockersRenderer(style: .markdown).render(plan))

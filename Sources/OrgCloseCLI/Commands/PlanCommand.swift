@@ -11,12 +11,13 @@ struct PlanCommand: Command {
   var out: String?
   var format: String
   var failOnBlocking: Bool
+  var redaction: PlanRedaction?
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
       let parsed = try Arguments(
         arguments, command: "plan", options: ["policy", "start", "out", "format"],
-        flags: ["fail-on-blocking"])
+        flags: ["fail-on-blocking"], optionalValues: RedactOption.values)
       let snapshot = try parsed.positionals("a snapshot file (orgclose plan SNAPSHOT)")[0]
       run = PlanningRun(
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
@@ -24,6 +25,7 @@ struct PlanCommand: Command {
       out = parsed.value("out")
       format = try parsed.choice("format", Self.formats) ?? "text"
       failOnBlocking = parsed.flag("fail-on-blocking")
+      redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
     }
@@ -38,7 +40,8 @@ struct PlanCommand: Command {
   }
 
   func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
-    let plan = try run.plan(today: console.today())
+    var plan = try run.plan(today: console.today())
+    if let redaction { plan = redaction.redacting(plan) }
     if let out {
       do {
         try PlanFiles.write(PlanFiles.encodedPlan(plan), to: out)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// What the `aws` CLI said on standard error when a call failed, reduced to what orgclose
+/// decides on: the AWS error code and one line of text.
+///
+/// Both CLI versions print service errors as
+/// `An error occurred (CODE) when calling the OPERATION operation[ (reached max retries: N)]: MESSAGE`
+/// (exit 255 in v1, 254 in v2); anything else (no credentials, no connection, a usage error)
+/// is a plain line.
+struct AWSErrorText: Equatable, Sendable {
+  /// The AWS error code, for example `TooManyRequestsException`; `nil` when none was printed.
+  var code: String?
+  /// The error as one line: `CODE: MESSAGE`, or the CLI's first meaningful line.
+  var line: String
+
+  /// The longest one-line reason kept; the rest is cut with `…`.
+  static let maximumLength = 300
+
+  init(_ standardError: String) {
+    let lines = standardError.split(whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    if let index = lines.firstIndex(where: { $0.contains("An error occurred (") }) {
+      let errorLine = lines[index]
+      let code = Self.code(in: errorLine)
+      var message = Self.message(in: errorLine)
+      if message.isEmpty || message.hasPrefix("<") {
+        // An HTML or XML body (a proxy or emulator error page): name it, do not quote it.
+        message = lines.dropFirst(index + 1).first { !$0.hasPrefix("<") && !$0.hasPrefix("b'") }
+          ?? "the server sent no readable message"
+      }
+      self.code = code
+      self.line = Self.clipped("\(code ?? "error"): \(message)")
+    } else {
+      code = nil
+      line = Self.clipped(lines.first { !$0.hasPrefix("usage:") && !$0.hasPrefix("Note:") }
+        ?? lines.first ?? "no error message")
+    }
+  }
+
+  /// Throttling: the call may succeed later, after a longer pause.
+  var isThrottling: Bool {
+    guard let code else { return false }
+    return Self.throttlingCodes.contains(code)
+  }
+
+  /// A server or network failure that may not happen again.
+  var isTransient: Bool {
+    if let code {
+      if Self.transientCodes.contains(code) { return true }
+      if let status = Int(code), (500...599).contains(status) { return true }
+      return false
+    }
+    return Self.transientPhrases.contains { line.contains($0) }
+  }
+
+  /// AWS refused the caller the permission.
+  var isAccessDenied: Bool {
+    guard let code else { return false }
+    return ["AccessDeniedException", "AccessDenied", "UnauthorizedOperation"].contains(code)
+  }
+
+  /// The caller's account is not in an organization.
+  var isNotInOrganization: Bool { code == "AWSOrganizationsNotInUseException" }
+
+  /// The CLI rejected the command itself (an older CLI without it).
+  var isUnknownCommand: Bool { code == nil && line.contains("Invalid choice") }
+
+  private static let throttlingCodes: Set<String> = [
+    "TooManyRequestsException", "Throttling", "ThrottlingException", "ThrottledException",
+    "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "SlowDown",
+    // Cost Explorer's name for its request rate limit.
+    "LimitExceededException",
+  ]
+
+  private static let transientCodes: Set<String> = [
+    "InternalFailure", "InternalError", "InternalServerError", "ServiceException",
+    "ServiceUnavailable", "ServiceUnavailableException", "RequestTimeout",
+    "RequestTimeoutException", "ConcurrentModificationException",
+  ]
+
+  private static let transientPhrases = [
+    "Could not connect to the endpoint URL", "Connection was closed", "Read timeout on endpoint",
+    "Connect timeout on endpoint", "Connection reset", "EndpointConnectionError",
+  ]
+
+  private static func code(in line: String) -> String? {
+    guard let open = line.range(of: "An error occurred (")?.upperBound,
+      let close = line[open...].firstIndex(of: ")")
+    else { return nil }
+    let code = String(line[open..<close])
+    return code.isEmpty ? nil : code
+  }
+
+  private static func message(in line: String) -> String {
+    guard let marker = line.range(of: "operation")?.upperBound else { return "" }
+    var rest = line[marker...]
+    if rest.hasPrefix(" ("), let close = rest.firstIndex(of: ")") {
+      rest = rest[rest.index(after: close)...]  // "(reached max retries: 4)"
+    }
+    guard let colon = rest.firstIndex(of: ":") else { return "" }
+    return rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+  }
+
+  private static func clipped(_ text: String) -> String {
+    text.count <= maximumLength ? text : String(text.prefix(maximumLength - 1)) + "…"
+  }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs commands as child processes through `/usr/bin/env`, never through a shell.
+///
+/// Both pipes are drained while the child runs: waiting first, or reading one pipe to its end
+/// before the other, deadlocks once the child writes more than the 64 KiB a pipe buffers, and
+/// `list-accounts` on a real organization does.
+public struct ProcessCommandRunner: CommandRunner {
+  /// Creates a runner that starts real processes.
+  public init() {}
+
+  public func run(_ command: Command) throws(CommandLaunchError) -> CommandOutput {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [command.executable] + command.arguments
+    if !command.environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(command.environment) {
+        _, override in override
+      }
+    }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw CommandLaunchError(reason: "\(error.localizedDescription)")
+    }
+    let errorBytes = BackgroundRead(error.fileHandleForReading)
+    let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandOutput(
+      exitStatus: process.terminationStatus, standardOutput: Array(outputBytes),
+      standardError: Array(errorBytes.wait()))
+  }
+}
+
+/// Reads a file handle to its end on a thread of its own.
+///
+/// `@unchecked Sendable`: `data` is written once by the reading thread before it signals the
+/// semaphore, and read only after `wait()` returns, so the semaphore orders the two accesses.
+private final class BackgroundRead: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    let thread = Thread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+    thread.start()
+  }
+
+  func wait() -> Data {
+    done.wait()
+    return data
+  }
+}

@@ -1,0 +1,158 @@
+import ClosurePlanner
+import PlanRendering
+import Testing
+
+@Suite struct GraphRendererTests {
+  @Test func drawsTheSmallPlanInMermaidExactly() {
+    let expected = """
+      flowchart LR
+        classDef api fill:#dbeafe,stroke:#1d4ed8,color:#111827
+        classDef manual fill:#fef3c7,stroke:#b45309,color:#111827
+        classDef wait fill:#dcfce7,stroke:#15803d,color:#111827
+        subgraph w0["Wave 0"]
+          s0["Export the organization's billing history"]:::manual
+        end
+        subgraph w1["Wave 1"]
+          s1["Prepare Payments #40;222222222222#41; for closure"]:::manual
+        end
+        subgraph w2["Wave 2"]
+          s2["Close Payments #40;222222222222#41; with CloseAccount"]:::api
+          s3["Close Sandbox #40;333333333333#41; with CloseAccount"]:::api
+        end
+        subgraph w3["Wave 3"]
+          s4["Wait until Payments #40;222222222222#41; reads CLOSED"]:::wait
+          s5["Wait until Sandbox #40;333333333333#41; reads CLOSED"]:::wait
+        end
+        subgraph w4["Wave 4"]
+          s6["Close the management account Management #40;111111111111#41; as root"]:::manual
+        end
+        s0 --> s1
+        s0 --> s2
+        s0 --> s3
+        s1 --> s2
+        s2 --> s4
+        s3 --> s5
+        s4 --> s6
+        s5 --> s6
+
+      """
+    #expect(MermaidRenderer().render(PlanFixtures.small()) == expected)
+  }
+
+  @Test func drawsTheSmallPlanInDOTExactly() {
+    let expected = """
+      digraph plan {
+        rankdir=LR;
+        node [shape=box, fontname="Helvetica", fontsize=10];
+        subgraph cluster_w0 {
+          label="Wave 0";
+          s0 [label="Export the organization's billing history", style="rounded,dashed"];
+        }
+        subgraph cluster_w1 {
+          label="Wave 1";
+          s1 [label="Prepare Payments (222222222222) for closure", style="rounded,dashed"];
+        }
+        subgraph cluster_w2 {
+          label="Wave 2";
+          s2 [label="Close Payments (222222222222) with CloseAccount"];
+          s3 [label="Close Sandbox (333333333333) with CloseAccount"];
+        }
+        subgraph cluster_w3 {
+          label="Wave 3";
+          s4 [label="Wait until Payments (222222222222) reads CLOSED", shape=ellipse];
+          s5 [label="Wait until Sandbox (333333333333) reads CLOSED", shape=ellipse];
+        }
+        subgraph cluster_w4 {
+          label="Wave 4";
+          s6 [label="Close the management account Management (111111111111) as root", style="rounded,dashed"];
+        }
+        s0 -> s1;
+        s0 -> s2;
+        s0 -> s3;
+        s1 -> s2;
+        s2 -> s4;
+        s3 -> s5;
+        s4 -> s6;
+        s5 -> s6;
+      }
+
+      """
+    #expect(DOTRenderer().render(PlanFixtures.small()) == expected)
+  }
+
+  @Test func groupsLargePlansByActionAndWindowWithDeduplicatedEdges() {
+    let plan = PlanFixtures.synthetic(members: 1_000)
+    let mermaid = MermaidRenderer().render(plan)
+    let lines = mermaid.split(separator: "\n")
+    #expect(
+      lines.contains("  %% 2,002 steps drawn as 7 nodes, similar steps grouped with their count"))
+    #expect(lines.contains("    s1[\"close-account × 250 #40;window 1#41;\"]:::api"))
+    #expect(lines.contains("    s751[\"close-account × 250 #40;window 4#41;\"]:::api"))
+    #expect(lines.contains("    s1001[\"await-account-closed × 1,000\"]:::wait"))
+    let edges = lines.filter { $0.contains(" --> ") }
+    #expect(edges.count == 9)
+    #expect(Set(edges).count == edges.count)
+
+    let dot = DOTRenderer().render(plan)
+    #expect(dot.hasPrefix("digraph plan {\n  rankdir=LR;\n"))
+    #expect(dot.contains("    s1 [label=\"close-account × 250 (window 1)\"];\n"))
+    #expect(dot.contains("  subgraph cluster_w1 {\n"))
+    #expect(dot.split(separator: "\n").filter { $0.contains(" -> ") }.count == 9)
+  }
+
+  @Test func keepsEveryStepAsANodeUpToTheThreshold() {
+    let plan = PlanFixtures.synthetic(members: 74)  // 150 steps
+    let mermaid = MermaidRenderer().render(plan)
+    #expect(mermaid.split(separator: "\n").filter { $0.hasPrefix("    s") }.count == 150)
+    #expect(!mermaid.contains("%%"))
+  }
+
+  @Test func escapesHostileLabelsInMermaid() {
+    let hostile = "a\"] --> x[\"pwned\"]\n<b>&`|#"
+    let mermaid = MermaidRenderer().render(PlanFixtures.hostile(hostile))
+    let nodeLines = mermaid.split(separator: "\n").filter { $0.hasPrefix("    s") }
+    #expect(nodeLines.count == 7)
+    for line in nodeLines {
+      #expect(line.filter { $0 == "\"" }.count == 2)
+      #expect(!line.contains("<") && !line.contains("`") && !line.contains("|"))
+    }
+    #expect(
+      nodeLines[0]
+        == "    s0[\"a#quot;#93; --#gt; x#91;#quot;pwned#quot;#93; "
+        + "#lt;b#gt;#amp;#96;#124;#35;\"]:::manual")
+  }
+
+  @Test func escapesHostileLabelsInDOTSoTheyReadBackUnchanged() {
+    let hostile = "a\"; evil [shape=star]; \\\"\nline two \\l"
+    let dot = DOTRenderer().render(PlanFixtures.hostile(hostile))
+    let nodeLines = dot.split(separator: "\n").filter { $0.hasPrefix("    s") }
+    #expect(nodeLines.count == 7)
+    for line in nodeLines {
+      let parsed = quotedString(after: "label=", in: line)
+      #expect(parsed?.text == "a\"; evil [shape=star]; \\\"\nline two \\l")
+      #expect(parsed?.rest.first == "]" || parsed?.rest.first == ",")
+    }
+  }
+
+  /// Reads the DOT double-quoted string that follows `marker`, undoing its escapes.
+  private func quotedString(after marker: String, in line: Substring)
+    -> (text: String, rest: Substring)?
+  {
+    guard let start = line.firstRange(of: marker + "\"") else { return nil }
+    var text = ""
+    var position = start.upperBound
+    while position < line.endIndex {
+      let character = line[position]
+      position = line.index(after: position)
+      if character == "\"" { return (text, line[position...]) }
+      guard character == "\\", position < line.endIndex else {
+        text.append(character)
+        continue
+      }
+      let escaped = line[position]
+      position = line.index(after: position)
+      text.append(escaped == "n" ? "\n" : escaped)
+    }
+    return nil
+  }
+}
