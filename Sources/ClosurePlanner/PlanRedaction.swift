@@ -60,7 +60,7 @@ public struct PlanRedaction: Sendable, Equatable {
 
   /// Replaces every e-mail-shaped word (`[^\s@]+@[^\s@]+\.[^\s@]+`, rule A2) with the
   /// placeholder of `account`.
-  static func replacingEmails(in text: String, account: String?) -> String {
+  public static func replacingEmails(in text: String, account: String?) -> String {
     guard text.contains("@") else { return text }
     var result = ""
     var word = ""

@@ -10,13 +10,13 @@ enum Help {
     Usage: orgclose COMMAND [ARGUMENTS] [OPTIONS]
 
     Commands:
-      plan        Compute the dated, ordered shutdown plan from a snapshot and a policy
-      blockers    List per account what blocks the shutdown or puts money or data at risk
-      validate    Check a snapshot (and a policy) without planning
-      render      Print a saved plan.json as text, Markdown, Mermaid or DOT
-      generate    Write a seeded synthetic organization snapshot (demos, benchmarks)
+      plan          Compute the dated, ordered shutdown plan from a snapshot and a policy
+      blockers      List per account what blocks the shutdown or puts money or data at risk
+      validate      Check a snapshot (and a policy) without planning
+      render        Print a saved plan.json as text, Markdown, Mermaid or DOT
+      generate      Write a seeded synthetic organization snapshot (demos, benchmarks)
       guard-policy  Print an IAM policy that denies CloseAccount on the protected accounts
-      help        Show help for a command
+      help          Show help for a command
 
     Run 'orgclose help COMMAND' or 'orgclose COMMAND --help' for details.
 
