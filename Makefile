@@ -4,7 +4,7 @@ SOURCES := Sources Tests Package.swift
 BIN := .build/debug/orgclose
 SAMPLE ?= acme
 
-.PHONY: all build demo test lint format goldens release clean
+.PHONY: all build demo test lint format goldens release clean fuzz
 
 all: build
 
@@ -30,6 +30,10 @@ format:
 goldens:
 	-RECORD_GOLDENS=1 $(SWIFT) test --filter Golden
 	git diff --stat -- Samples
+
+# Fuzzes the readers, the planner and the renderers (FUZZ_SECONDS, default 180).
+fuzz:
+	scripts/fuzz.sh
 
 release:
 	$(SWIFT) build -c release --product orgclose
