@@ -4,7 +4,7 @@ SOURCES := Sources Tests Package.swift
 BIN := .build/debug/orgclose
 SAMPLE ?= acme
 
-.PHONY: all build demo test lint format goldens release clean fuzz
+.PHONY: all build demo test tools lint format goldens release clean fuzz
 
 all: build
 
@@ -16,9 +16,23 @@ demo: build
 	$(BIN) plan Samples/$(SAMPLE)/org.snapshot.json --policy Samples/$(SAMPLE)/closure.policy.json
 
 # Everything, from a fresh clone.
-test:
+test: tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# moto (a local AWS Organizations server) and the AWS CLI for the snapshot integration tests,
+# installed once into .tools/venv; the stamp names the versions, so changing them reinstalls.
+PYTHON ?= python3
+TOOLS_VENV := .tools/venv
+TOOLS_PACKAGES := moto[server]==5.2.5 awscli==1.46.3
+TOOLS_STAMP := $(TOOLS_VENV)/.installed-moto-5.2.5-awscli-1.46.3
+
+tools: $(TOOLS_STAMP)
+
+$(TOOLS_STAMP):
+	$(PYTHON) -m venv $(TOOLS_VENV) || { echo "make tools: '$(PYTHON) -m venv' failed; on Debian or Ubuntu install python3-venv" >&2; exit 1; }
+	$(TOOLS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(foreach p,$(TOOLS_PACKAGES),'$(p)')
+	touch $@
 
 lint:
 	$(SWIFT) format lint --strict --recursive $(SOURCES)
@@ -34,6 +48,13 @@ goldens:
 # Fuzzes the readers, the planner and the renderers (FUZZ_SECONDS, default 180).
 fuzz:
 	scripts/fuzz.sh
+
+# Times plan, validate and render on generated organizations of 1,000 to 100,000 accounts,
+# next to jq reading the same file (RUNS, default 5; prints figures, never fails on time).
+.PHONY: bench
+bench:
+	$(SWIFT) build -c release --product orgclose
+	scripts/bench.sh "$$($(SWIFT) build -c release --product orgclose --show-bin-path)/orgclose"
 
 release:
 	$(SWIFT) build -c release --product orgclose

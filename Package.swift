@@ -29,11 +29,19 @@ let package = Package(
       name: "PlanRendering", dependencies: ["OrgGraph", "ClosurePlanner"],
       swiftSettings: strictSettings),
     .target(
+      name: "AWSInventory", dependencies: ["OrgGraph", "PlanFiles"],
+      swiftSettings: strictSettings),
+    .target(
       name: "OrgCloseCLI",
-      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"],
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering", "AWSInventory"],
       swiftSettings: strictSettings),
     .executableTarget(
       name: "orgclose", dependencies: ["OrgCloseCLI"], swiftSettings: strictSettings),
+    .target(
+      name: "OrgCloseFuzzing", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"],
+      swiftSettings: strictSettings),
+    .executableTarget(
+      name: "orgclose-fuzz", dependencies: ["OrgCloseFuzzing"], swiftSettings: strictSettings),
     .target(
       name: "TestSupport", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles"],
       path: "Tests/TestSupport", swiftSettings: strictSettings),
@@ -51,11 +59,18 @@ let package = Package(
       name: "PlanRenderingTests", dependencies: ["OrgGraph", "ClosurePlanner", "PlanRendering"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "AWSInventoryTests",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "OrgCloseCLITests",
       dependencies: [
         "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering", "OrgCloseCLI", "TestSupport",
         "orgclose",
       ],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "FuzzRegressionTests", dependencies: ["OrgCloseFuzzing", "TestSupport"],
       swiftSettings: strictSettings),
   ]
 )

@@ -71,7 +71,8 @@ struct AWSCLI: Sendable {
       attempt += 1
       let output = try launch(command)
       if output.exitStatus == 0 {
-        record(command: "\(request.service) \(request.command)", retried: attempt > 1, throttled: false)
+        record(
+          command: "\(request.service) \(request.command)", retried: attempt > 1, throttled: false)
         return output.standardOutput
       }
       let error = AWSErrorText(output.errorText)
@@ -84,7 +85,7 @@ struct AWSCLI: Sendable {
           call: request.description, permission: request.permission, message: error.line)
       }
       if error.isNotInOrganization { throw .notInOrganization(call: request.description) }
-      if error.isUnknownCommand {
+      if error.isUsageError {
         throw .unsupportedByCLI(call: request.description, message: error.line)
       }
       guard error.isThrottling || error.isTransient, attempt < retry.attempts else {

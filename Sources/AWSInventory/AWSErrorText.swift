@@ -25,16 +25,20 @@ struct AWSErrorText: Equatable, Sendable {
       let code = Self.code(in: errorLine)
       var message = Self.message(in: errorLine)
       if message.isEmpty || message.hasPrefix("<") {
-        // An HTML or XML body (a proxy or emulator error page): name it, do not quote it.
-        message = lines.dropFirst(index + 1).first { !$0.hasPrefix("<") && !$0.hasPrefix("b'") }
-          ?? "the server sent no readable message"
+        // An HTML body (a proxy's or an emulator's error page): its title, not the markup.
+        message =
+          Self.htmlTitle(in: lines.dropFirst(index)) ?? "the server sent no readable message"
       }
       self.code = code
-      self.line = Self.clipped("\(code ?? "error"): \(message)")
+      // An HTTP status as the code comes with its reason phrase ("500 Internal Server Error").
+      let named = code.map { message.hasPrefix($0) ? message : "\($0): \(message)" }
+      self.line = Self.clipped(named ?? "error: \(message)")
     } else {
       code = nil
-      line = Self.clipped(lines.first { !$0.hasPrefix("usage:") && !$0.hasPrefix("Note:") }
-        ?? lines.first ?? "no error message")
+      // A usage error prints a banner first; its point is the "aws: error:" or
+      // "Unknown options:" line.
+      let point = lines.first { $0.contains("error:") || $0.hasPrefix("Unknown options") }
+      line = Self.clipped(point ?? lines.first { !Self.isBanner($0) } ?? "no error message")
     }
   }
 
@@ -63,8 +67,10 @@ struct AWSErrorText: Equatable, Sendable {
   /// The caller's account is not in an organization.
   var isNotInOrganization: Bool { code == "AWSOrganizationsNotInUseException" }
 
-  /// The CLI rejected the command itself (an older CLI without it).
-  var isUnknownCommand: Bool { code == nil && line.contains("Invalid choice") }
+  /// The CLI rejected the command line itself (an older CLI without the command or option).
+  var isUsageError: Bool {
+    code == nil && (line.contains("Invalid choice") || line.hasPrefix("Unknown options"))
+  }
 
   private static let throttlingCodes: Set<String> = [
     "TooManyRequestsException", "Throttling", "ThrottlingException", "ThrottledException",
@@ -100,6 +106,22 @@ struct AWSErrorText: Equatable, Sendable {
     }
     guard let colon = rest.firstIndex(of: ":") else { return "" }
     return rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+  }
+
+  private static func isBanner(_ line: String) -> Bool {
+    ["usage:", "Note:", "To see help text", "aws help", "aws <command>"].contains {
+      line.hasPrefix($0)
+    }
+  }
+
+  private static func htmlTitle(in lines: ArraySlice<String>) -> String? {
+    for line in lines {
+      guard let open = line.range(of: "<title>")?.upperBound,
+        let close = line.range(of: "</title>", range: open..<line.endIndex)?.lowerBound
+      else { continue }
+      return String(line[open..<close])
+    }
+    return nil
   }
 
   private static func clipped(_ text: String) -> String {

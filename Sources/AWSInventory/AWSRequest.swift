@@ -4,6 +4,8 @@ struct AWSRequest: Hashable, Sendable, CustomStringConvertible {
   enum Paging: Hashable, Sendable {
     /// The CLI pages by itself and merges the pages (`--page-size` sets each page's size).
     case automatic
+    /// The CLI pages by itself, but the API takes no page size (`list-tags-for-resource`).
+    case automaticUnsized
     /// One request, one response.
     case none
   }
@@ -30,10 +32,11 @@ struct AWSRequest: Hashable, Sendable, CustomStringConvertible {
 extension AWSRequest {
   /// `aws organizations <command>` with automatic paging.
   static func organizationsList(
-    _ command: String, _ operation: String, _ arguments: [String] = []
+    _ command: String, _ operation: String, _ arguments: [String] = [],
+    paging: Paging = .automatic
   ) -> AWSRequest {
     AWSRequest(
       service: "organizations", command: command, operation: operation, arguments: arguments,
-      paging: .automatic)
+      paging: paging)
   }
 }

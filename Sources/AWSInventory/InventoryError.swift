@@ -12,7 +12,7 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
   case accessDenied(call: String, permission: String, message: String)
   /// The caller's account is in no organization (`AWSOrganizationsNotInUseException`).
   case notInOrganization(call: String)
-  /// The installed `aws` does not have this command (an older CLI).
+  /// The installed `aws` rejected the command line (an older CLI without the command).
   case unsupportedByCLI(call: String, message: String)
   /// The call still failed after every retry; `message` is AWS's error, one line.
   case awsFailed(call: String, exitStatus: Int32, message: String, attempts: Int)
@@ -66,10 +66,10 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
       "AWSOrganizationsNotInUseException from \(call)"
     case .unsupportedByCLI(let call, _):
       "this aws CLI does not have '\(call)'; upgrade the AWS CLI"
-    case .awsFailed(_, _, let message, let attempts):
-      attempts > 1 ? "\(message) (after \(attempts) attempts)" : message
-    case .malformedOutput(_, let reason):
-      "unreadable output: \(reason)"
+    case .awsFailed(let call, _, let message, let attempts):
+      "\(call): \(message)" + (attempts > 1 ? " (after \(attempts) attempts)" : "")
+    case .malformedOutput(let call, let reason):
+      "\(call): unreadable output: \(reason)"
     default:
       description
     }

@@ -204,8 +204,16 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     case warning
     case info
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-      allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    /// The position in `allCases`, without building `allCases` (sorting findings compares
+    /// severities a million times for 100,000 accounts).
+    private var rank: Int {
+      switch self {
+      case .blocking: 0
+      case .warning: 1
+      case .info: 2
+      }
     }
   }
 

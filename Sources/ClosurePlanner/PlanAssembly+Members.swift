@@ -7,15 +7,17 @@ extension PlanAssembly {
   }
 
   /// Adds every step one member needs, by its disposition and state, and records findings.
-  mutating func planMember(_ account: Account) {
+  ///
+  /// - Parameter position: The member's position in `organization.accounts`.
+  mutating func planMember(at position: Int) {
+    let account = organization.accounts[position]
     let effective = effectivePolicy(for: account.id)
     let facts = effective.facts
     var disposition = effective.disposition ?? strategy.defaultDisposition
 
     // Protected accounts never get a close step; they leave by removal and survive.
     if policy.protectedAccounts.contains(account.id) {
-      if let asked = policy.accounts[account.id]?.disposition, asked != .remove
-      {
+      if let asked = policy.accounts[account.id]?.disposition, asked != .remove {
         report(
           .protectedAccountInScope, .blocking, account: account.id,
           message: "\(label(account)) is in protectedAccounts but its policy asks for "
@@ -41,7 +43,7 @@ extension PlanAssembly {
         remediation: "Nothing to do unless it must be reopened: contact AWS Support within "
           + "90 days and pay any balance within 60 (rule C19)")
       reportUnremovable(account, disposition: disposition)
-      outcomes[account.id] = AccountOutcome(disposition: .close, terminalStep: nil)
+      outcomes[position] = AccountOutcome(disposition: .close, terminalStep: nil)
       return
     case .pendingClosure:
       let wait = add(
@@ -54,7 +56,7 @@ extension PlanAssembly {
           + "holds one of the 3 concurrent-closure slots (rule B12)",
         remediation: "Poll DescribeAccount until State is CLOSED; no new close call is needed")
       reportUnremovable(account, disposition: disposition)
-      outcomes[account.id] = AccountOutcome(disposition: .close, terminalStep: wait)
+      outcomes[position] = AccountOutcome(disposition: .close, terminalStep: wait)
       return
     case .active, .pendingActivation, .suspended, .unknown:
       break
@@ -77,7 +79,8 @@ extension PlanAssembly {
         .controlTowerEnrolled, .warning, account: account.id, step: unmanage,
         message: "\(label(account)) is enrolled in AWS Control Tower; closing it while enrolled "
           + "leaves it Suspended and Enrolled, and re-registering its OU fails for 90 days (rule H54)",
-        remediation: "Unmanage it (terminate its provisioned product) before it is closed or removed")
+        remediation:
+          "Unmanage it (terminate its provisioned product) before it is closed or removed")
     }
     before += addDeregistrations(account)
 
@@ -85,13 +88,17 @@ extension PlanAssembly {
     var removal: Int?
     switch disposition {
     case .close:
-      terminal = addClose(account, facts: facts, after: before)
+      terminal = addClose(
+        account, facts: facts, after: before,
+        order: CloseOrderKey(
+          priority: effective.priority ?? 100, pathRank: organization.pathRank(of: account.parent),
+          position: position))
     case .remove, .removeAndClose:
       (removal, terminal) = addRemoval(
         account, facts: facts, after: before, disposition: disposition)
     }
     reportState(account, step: removal ?? terminal)
-    outcomes[account.id] = AccountOutcome(
+    outcomes[position] = AccountOutcome(
       disposition: disposition, terminalStep: terminal, removalStep: removal)
   }
 
@@ -122,7 +129,8 @@ extension PlanAssembly {
         .accountPendingActivation, .warning, account: account.id, step: step,
         message: "\(label(account)) is PENDING_ACTIVATION; whether it can be closed or removed "
           + "is undocumented (reference §4.15)",
-        remediation: "Finish its sign-up or contact AWS Support; try the step and record the result")
+        remediation: "Finish its sign-up or contact AWS Support; try the step and record the result"
+      )
     case .unknown(let raw):
       report(
         .unknownAccountState, .blocking, account: account.id, step: step,
@@ -141,21 +149,19 @@ extension PlanAssembly {
     }
   }
 
-  /// `close`: CloseAccount in an ALL-features organization (rule B8), root sign-in otherwise
-  /// (rule B15). Returns the terminal step.
-  private mutating func addClose(_ account: Account, facts: AccountFacts, after before: [Int])
-    -> Int
-  {
+  /// Adds the steps of disposition `close` and returns the terminal step.
+  ///
+  /// CloseAccount in an ALL-features organization (rule B8), root sign-in otherwise (rule B15).
+  private mutating func addClose(
+    _ account: Account, facts: AccountFacts, after before: [Int], order: CloseOrderKey
+  ) -> Int {
     let close: Int
     if organization.featureSet == .all {
       close = add(
         .closeAccount, subject: account.id.rawValue, account: account.id, after: before,
         title: "Close \(label(account)) with CloseAccount",
         tasks: ["aws organizations close-account --account-id \(account.id)"])
-      let path = organization.path(of: account.parent)
-      closeSteps.append(
-        (CloseOrderKey(priority: effectivePolicy(for: account.id).priority ?? 100, path: path,
-          id: account.id), close))
+      closeSteps.append((order, close))
     } else {
       // Rule B15: no CloseAccount outside ALL features; the member's root closes it.
       let reset = addRootAccess(account, facts: facts)
@@ -170,8 +176,9 @@ extension PlanAssembly {
       tasks: ["aws organizations describe-account --account-id \(account.id)"])
   }
 
-  /// `remove` and `remove-and-close` (rules D28–D31). Returns the removal and the terminal
-  /// step (the same step for `remove`).
+  /// Adds the steps of `remove` and `remove-and-close` (rules D28–D31).
+  ///
+  /// Returns the removal and the terminal step (the same step for `remove`).
   private mutating func addRemoval(
     _ account: Account, facts: AccountFacts, after before: [Int], disposition: Disposition
   ) -> (removal: Int, terminal: Int) {
@@ -242,7 +249,8 @@ extension PlanAssembly {
 
   /// One deregistration per service the member administers (rule D31).
   private mutating func addDeregistrations(_ account: Account) -> [Int] {
-    guard let services = delegatedServices[account.id], account.id != organization.managementAccountID
+    guard let services = delegatedServices[account.id],
+      account.id != organization.managementAccountID
     else { return [] }
     let steps = services.map { service in
       add(

@@ -77,11 +77,12 @@ extension PlanAssembly {
         remediation: "Move what must survive (for example IAM Identity Center users) elsewhere")
     }
 
-    let pending = organization.members.filter { $0.state == .pendingClosure }.count
+    let pending = pendingClosures
     if pending >= CloseQuotaRule.concurrentClosures {
       report(
         .closeConcurrencyFull, .warning,
-        message: "\(pending) members are PENDING_CLOSURE, so all \(CloseQuotaRule.concurrentClosures) "
+        message:
+          "\(pending) members are PENDING_CLOSURE, so all \(CloseQuotaRule.concurrentClosures) "
           + "concurrent-closure slots are taken (rule B12); CloseAccount fails until one finishes",
         remediation: "Start the first close steps once a pending closure reads CLOSED")
     }
@@ -138,12 +139,12 @@ extension PlanAssembly {
   /// Adds the organization's last steps: the 90-day wait where needed, `DeleteOrganization`
   /// where the strategy calls for it, and the management account's closure.
   mutating func planOrganizationEnd() {
-    let members = organization.members
-    let terminals = members.compactMap { outcomes[$0.id]?.terminalStep }
+    let memberOutcomes = memberPositions.compactMap { outcomes[$0] }
+    let terminals = memberOutcomes.compactMap(\.terminalStep)
     var closedInPlace: [Int] = []
     var alreadyClosed = false
-    for member in members where outcomes[member.id]?.disposition == .close {
-      if let step = outcomes[member.id]?.terminalStep {
+    for outcome in memberOutcomes where outcome.disposition == .close {
+      if let step = outcome.terminalStep {
         closedInPlace.append(step)
       } else {
         alreadyClosed = true
@@ -155,8 +156,8 @@ extension PlanAssembly {
       var deleteAfter = [exportBillingHistory] + organizationGates
       // Rule E37: only membership matters; a removed account's closure as a standalone
       // account does not hold up DeleteOrganization (the management closure waits for it).
-      let removed = members.compactMap { member -> Int? in
-        guard let outcome = outcomes[member.id], outcome.disposition != .close else { return nil }
+      let removed = memberOutcomes.compactMap { outcome -> Int? in
+        guard outcome.disposition != .close else { return nil }
         return outcome.removalStep ?? outcome.terminalStep
       }
       deleteAfter += removed
@@ -170,7 +171,7 @@ extension PlanAssembly {
           earliest: alreadyClosed ? startDate.adding(days: Self.permanentClosureDays) : nil)
         steps[wait].delayAfterPrerequisites = closedInPlace.isEmpty ? 0 : Self.permanentClosureDays
         deleteAfter.append(wait)
-        let count = members.filter { outcomes[$0.id]?.disposition == .close }.count
+        let count = memberOutcomes.count { $0.disposition == .close }
         if strategy == .removeThenDelete {
           report(
             .mixedCloseAndDelete, .warning, step: wait,
@@ -217,7 +218,7 @@ extension PlanAssembly {
         remediation: strategy.deletesOrganization
           ? "Nothing to do"
           : "Use close-then-delete or remove-then-delete to keep the management account")
-      outcomes[management.id] = AccountOutcome(disposition: nil, terminalStep: nil)
+      outcomes[managementPosition] = AccountOutcome(disposition: nil, terminalStep: nil)
       return
     }
     var before = after
@@ -246,6 +247,6 @@ extension PlanAssembly {
           + "when the management account's post-closure period ends (rule F45)",
         remediation: "Use close-then-delete if the organization must be deleted explicitly")
     }
-    outcomes[management.id] = AccountOutcome(disposition: .close, terminalStep: close)
+    outcomes[managementPosition] = AccountOutcome(disposition: .close, terminalStep: close)
   }
 }

@@ -1,8 +1,10 @@
 import OrgGraph
 
-/// The mutable state of one planning run: the organization, the policy, and the steps and
-/// findings gathered so far. `ClosurePlanner` drives it; the extensions add the steps of
-/// the organization, of each member and of the management account.
+/// The mutable state of one planning run.
+///
+/// It holds the organization, the policy, and the steps and findings gathered so far.
+/// `ClosurePlanner` drives it; the extensions add the steps of the organization, of each
+/// member and of the management account.
 struct PlanAssembly {
   let organization: Organization
   let policy: Policy
@@ -11,8 +13,14 @@ struct PlanAssembly {
 
   var steps: [StepDraft] = []
   var findings: [PendingFinding] = []
-  /// Per account: what the plan does with it.
-  var outcomes: [AccountID: AccountOutcome] = [:]
+  /// What the plan does with each account, by position in `organization.accounts`.
+  ///
+  /// An array rather than a dictionary keyed by account ID: the end of the plan reads every
+  /// member's outcome several times, and hashing the IDs made that take 0.13 s instead of
+  /// 0.01 s for 100,000 accounts.
+  var outcomes: [AccountOutcome?]
+  /// The management account's position in `organization.accounts`.
+  let managementPosition: Int
   /// `close-account` steps with their window order key.
   var closeSteps: [(key: CloseOrderKey, step: Int)] = []
 
@@ -23,6 +31,8 @@ struct PlanAssembly {
   let costsByAccount: [AccountID: [CostRow]]
   /// Delegated-administrator services grouped by account, sorted.
   let delegatedServices: [AccountID: [String]]
+  /// Members now `PENDING_CLOSURE`.
+  let pendingClosures: Int
 
   init(organization: Organization, policy: Policy, strategy: Strategy, startDate: CalendarDay) {
     self.organization = organization
@@ -41,6 +51,15 @@ struct PlanAssembly {
       services[admin.accountID, default: []].append(admin.servicePrincipal)
     }
     delegatedServices = services
+    pendingClosures = organization.members.count { $0.state == .pendingClosure }
+    outcomes = Array(repeating: nil, count: organization.accounts.count)
+    managementPosition =
+      organization.accounts.firstIndex { $0.id == organization.managementAccountID } ?? 0
+  }
+
+  /// The positions of the members in `organization.accounts`, in order.
+  var memberPositions: [Int] {
+    organization.accounts.indices.filter { $0 != managementPosition }
   }
 
   /// Appends a step and returns its index.
@@ -93,12 +112,16 @@ struct AccountOutcome {
 }
 
 /// The order in which members use the closure quota: `(priority, path, id)` (DESIGN.md).
+///
+/// The path is compared by its rank among the organization's paths and the ID by the
+/// account's position in `organization.accounts` (sorted by ID): the same order as the
+/// strings, with integer comparisons.
 struct CloseOrderKey: Comparable {
   var priority: Int
-  var path: String
-  var id: AccountID
+  var pathRank: Int
+  var position: Int
 
   static func < (lhs: Self, rhs: Self) -> Bool {
-    (lhs.priority, lhs.path, lhs.id) < (rhs.priority, rhs.path, rhs.id)
+    (lhs.priority, lhs.pathRank, lhs.position) < (rhs.priority, rhs.pathRank, rhs.position)
   }
 }

@@ -20,7 +20,10 @@ public enum CLI: Sendable {
       case "blockers": return try BlockersCommand(rest).run(console)
       case "validate": return try ValidateCommand(rest).run(console)
       case "render": return try RenderCommand(rest).run(console)
+      case "diff": return try DiffCommand(rest).run(console)
+      case "check": return try CheckCommand(rest).run(console)
       case "generate": return try GenerateCommand(rest).run(console)
+      case "snapshot": return try SnapshotCommand(rest).run(console)
       case "guard-policy": return try GuardPolicyCommand(rest).run(console)
       case "help": return try help(rest, console: console)
       case "--help", "-h":

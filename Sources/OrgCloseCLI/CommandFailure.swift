@@ -1,3 +1,4 @@
+import AWSInventory
 import ClosurePlanner
 import PlanFiles
 
@@ -19,6 +20,18 @@ struct CommandFailure: Error, Sendable {
     case .invalid: self.init(status: .dataError, message: error.description)
     case .writeFailed: self.init(status: .ioError, message: error.description)
     }
+  }
+
+  /// `aws` missing: 69; AWS still failing: 75; unreadable data: 65; missing input: 66.
+  init(_ error: InventoryError) {
+    let status: ExitStatus =
+      switch error {
+      case .awsNotFound, .launchFailed: .unavailable
+      case .accessDenied, .notInOrganization, .unsupportedByCLI, .awsFailed: .temporaryFailure
+      case .malformedOutput, .fileInvalid: .dataError
+      case .folderMissing, .fileUnreadable: .noInput
+      }
+    self.init(status: status, message: error.description)
   }
 
   /// Planning errors about the policy name the policy file; the rest are internal.

@@ -83,7 +83,9 @@ public enum FuzzHarness: Sendable {
   }
 
   private static func exercisePlan(_ bytes: Data) -> (Bool, Int) {
-    guard let plan = try? PlanFiles.decodePlan(bytes, file: "fuzz") else { return (false, 0) }
+    guard let decoded = try? PlanFiles.decodePlan(bytes, file: "fuzz"),
+      let plan = try? PlanFiles.validated(decoded, file: "fuzz")
+    else { return (false, 0) }
     render(plan)
     render(PlanRedaction(names: true).redacting(plan))
     return (true, 2)

@@ -10,6 +10,11 @@ public protocol OpenEnumeration: Hashable, Sendable, CustomStringConvertible {
 
 extension OpenEnumeration {
   /// Maps an AWS string to a known value or to `.unknown(raw)`.
+  ///
+  /// Inlinable so that callers in other modules get a version specialized for the concrete
+  /// enumeration: the generic one cost about 3,000 instructions a call, and a snapshot of
+  /// 100,000 accounts makes 200,000 calls.
+  @inlinable
   public init(awsValue raw: String) {
     self = Self.known.first { $0.rawValue == raw } ?? Self.unknown(raw)
   }
@@ -34,8 +39,9 @@ public enum FeatureSet: OpenEnumeration {
   }
 }
 
-/// An account's lifecycle `State` (rule A6). `suspended` is an AWS-enforced suspension,
-/// not a customer closure.
+/// An account's lifecycle `State` (rule A6).
+///
+/// `suspended` is an AWS-enforced suspension, not a customer closure.
 public enum AccountState: OpenEnumeration {
   case pendingActivation
   case active

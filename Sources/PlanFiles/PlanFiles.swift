@@ -16,19 +16,26 @@ public enum PlanFiles: Sendable {
   /// Reads and validates a snapshot.
   public static func readSnapshot(_ file: String) throws(PlanFileError) -> Loaded<Organization> {
     let bytes = try read(file)
-    try checkSchemaVersion(bytes, file: file, supported: SnapshotDocument.currentSchemaVersion)
+    let document = try decodeSnapshotDocument(bytes, file: file)
     do {
-      let document = try JSONDecoder().decode(SnapshotDocument.self, from: bytes)
       return Loaded(value: try document.organizationModel(), digest: digest(bytes))
     } catch {
-      throw DecodingErrorText.describe(error).inFile(file)
+      throw error.inFile(file)
     }
   }
 
   /// Decodes a snapshot document without validating it (for tools that rewrite snapshots).
+  ///
+  /// A plainly valid document is read by a fast path; anything else (malformed JSON, a
+  /// wrong type, another schema version) goes through `JSONDecoder`, whose result and error
+  /// messages are the reference.
   public static func decodeSnapshotDocument(_ bytes: Data, file: String) throws(PlanFileError)
     -> SnapshotDocument
   {
+    let fast = bytes.withUnsafeBytes { raw in
+      SnapshotDocument.fastRead(raw.assumingMemoryBound(to: UInt8.self))
+    }
+    if let fast { return fast }
     try checkSchemaVersion(bytes, file: file, supported: SnapshotDocument.currentSchemaVersion)
     do {
       return try JSONDecoder().decode(SnapshotDocument.self, from: bytes)
@@ -68,11 +75,18 @@ public enum PlanFiles: Sendable {
 
   /// Reads a plan written by `orgclose plan --out`.
   public static func readPlan(_ file: String) throws(PlanFileError) -> ClosurePlan {
-    try decodePlan(read(file), file: file)
+    try validated(decodePlan(read(file), file: file), file: file)
   }
 
   /// Decodes plan bytes, naming `file` in errors.
+  ///
+  /// A plainly valid plan is read by a fast path; anything else goes through `JSONDecoder`,
+  /// whose result and error messages are the reference.
   public static func decodePlan(_ bytes: Data, file: String) throws(PlanFileError) -> ClosurePlan {
+    let fast = bytes.withUnsafeBytes { raw in
+      ClosurePlan.fastRead(raw.assumingMemoryBound(to: UInt8.self))
+    }
+    if let fast { return fast }
     try checkSchemaVersion(bytes, file: file, supported: ClosurePlan.currentSchemaVersion)
     do {
       return try JSONDecoder().decode(ClosurePlan.self, from: bytes)
@@ -85,12 +99,11 @@ public enum PlanFiles: Sendable {
   /// trailing newline, so the same plan is always the same bytes.
   ///
   /// The bytes are those `encode(_:)` gives, written without `JSONEncoder` (see
-  /// `PrettyJSONWriter`): for 100,000 accounts that is about 20 times faster.
+  /// `PrettyJSONWriter`): for 100,000 accounts, 0.4 s of CPU instead of 3.6 s.
   public static func encodedPlan(_ plan: ClosurePlan) -> Data {
     var writer = PrettyJSONWriter(capacity: plan.estimatedJSONSize)
     plan.writeJSON(to: &writer)
-    writer.endFile()
-    return Data(writer.bytes)
+    return writer.finish()
   }
 
   /// Encodes any document with the one configuration orgclose uses for files people diff.
@@ -115,17 +128,20 @@ public enum PlanFiles: Sendable {
   public static func write(_ data: Data, to file: String) throws(PlanFileError) {
     let url = URL(fileURLWithPath: file)
     let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     do {
       try data.write(to: temporary)
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
-      }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw .writeFailed(file: file, reason: reason(error))
+    }
+    // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt on Linux
+    // removed the old file and then failed, so a second --out to the same file lost both.)
+    guard rename(temporary.path, url.path) == 0 else {
+      let message = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw .writeFailed(file: file, reason: message)
     }
   }
 
@@ -159,7 +175,8 @@ public enum PlanFiles: Sendable {
     }
     guard let version = header.schemaVersion else {
       throw .invalid(
-        file: file, path: "schemaVersion", message: "is missing; this orgclose reads version \(supported)")
+        file: file, path: "schemaVersion",
+        message: "is missing; this orgclose reads version \(supported)")
     }
     guard version == supported else {
       throw .invalid(

@@ -23,15 +23,17 @@ extension SnapshotDocument {
           parent: try parent(unit.parentId, at: "organizationalUnits[\(index)].parentId"))
       },
       accounts: try accounts.enumerated().map { index, account throws(DocumentError) in
-        try accountModel(account, at: "accounts[\(index)]")
+        try accountModel(account, index: index)
       },
       delegatedAdministrators: try (delegatedAdministrators ?? []).enumerated().map {
         index, admin throws(DocumentError) in
         DelegatedAdministrator(
-          accountID: try identifier(admin.accountId, at: "delegatedAdministrators[\(index)].accountId"),
+          accountID: try identifier(
+            admin.accountId, at: "delegatedAdministrators[\(index)].accountId"),
           servicePrincipal: admin.servicePrincipal)
       },
-      handshakes: try (handshakes ?? []).enumerated().map { index, handshake throws(DocumentError) in
+      handshakes: try (handshakes ?? []).enumerated().map {
+        index, handshake throws(DocumentError) in
         Handshake(
           id: try identifier(handshake.id, at: "handshakes[\(index)].id"),
           action: handshake.action, state: handshake.state)
@@ -62,24 +64,26 @@ extension SnapshotDocument {
     }
   }
 
-  private func accountModel(_ account: AccountRecord, at path: String) throws(DocumentError)
+  private func accountModel(_ account: AccountRecord, index: Int) throws(DocumentError)
     -> Account
   {
+    let path = { "accounts[\(index)]" }
     let state: AccountState
     if let raw = account.state {
       state = AccountState(awsValue: raw)
     } else if let legacy = account.status {
       state = AccountState(legacyStatus: legacy)  // rule A6: legacy SUSPENDED means CLOSED
     } else {
-      throw DocumentError(path: "\(path).state", message: "is missing (and so is status)")
+      throw DocumentError(path: "\(path()).state", message: "is missing (and so is status)")
     }
     return Account(
-      id: try identifier(account.id, at: "\(path).id"), name: account.name,
-      email: account.email, state: state, joinedMethod: JoinedMethod(awsValue: account.joinedMethod),
+      id: try identifier(account.id, at: "\(path()).id"), name: account.name,
+      email: account.email, state: state,
+      joinedMethod: JoinedMethod(awsValue: account.joinedMethod),
       joinedTimestamp: try account.joinedTimestamp.map { stamp throws(DocumentError) in
-        try timestamp(stamp, at: "\(path).joinedTimestamp")
+        try timestamp(stamp, at: "\(path()).joinedTimestamp")
       },
-      parent: try parent(account.parentId, at: "\(path).parentId"),
+      parent: try parent(account.parentId, at: "\(path()).parentId"),
       tags: (account.tags ?? [:]).map { Tag(key: $0.key, value: $0.value) })
   }
 
@@ -96,37 +100,48 @@ extension SnapshotDocument {
 }
 
 /// Parses an identifier of type `ID`, or throws naming `path` and the expected format.
-func identifier<ID: AWSIdentifier>(_ raw: String, at path: String) throws(DocumentError) -> ID {
+///
+/// `path` is built only on failure: a snapshot of 100,000 accounts checks about 400,000
+/// values, and building each path up front made checking it take 0.15 s instead of 0.13 s.
+func identifier<ID: AWSIdentifier>(_ raw: String, at path: @autoclosure () -> String)
+  throws(DocumentError) -> ID
+{
   guard let id = ID(rawValue: raw) else {
     throw DocumentError(
-      path: path, message: "\"\(raw)\" is not a valid ID (expected \(ID.formatDescription))")
+      path: path(), message: "\"\(raw)\" is not a valid ID (expected \(ID.formatDescription))")
   }
   return id
 }
 
-private func parent(_ raw: String, at path: String) throws(DocumentError) -> ParentID {
+private func parent(_ raw: String, at path: @autoclosure () -> String) throws(DocumentError)
+  -> ParentID
+{
   guard let parent = ParentID(rawValue: raw) else {
     throw DocumentError(
-      path: path, message: "\"\(raw)\" is not a root ID (r-…) or an OU ID (ou-…-…)")
+      path: path(), message: "\"\(raw)\" is not a root ID (r-…) or an OU ID (ou-…-…)")
   }
   return parent
 }
 
-private func timestamp(_ wire: WireTimestamp, at path: String) throws(DocumentError) -> Timestamp {
+private func timestamp(_ wire: WireTimestamp, at path: @autoclosure () -> String)
+  throws(DocumentError) -> Timestamp
+{
   switch wire {
   case .epochSeconds(let seconds):
     if let stamp = Timestamp(secondsSince1970: seconds) { return stamp }
-    throw DocumentError(path: path, message: "\(seconds) is not a usable epoch time")
+    throw DocumentError(path: path(), message: "\(seconds) is not a usable epoch time")
   case .text(let text):
     if let stamp = Timestamp(iso8601: text) { return stamp }
-    throw DocumentError(path: path, message: "\"\(text)\" is not an ISO-8601 date-time")
+    throw DocumentError(path: path(), message: "\"\(text)\" is not an ISO-8601 date-time")
   }
 }
 
 /// Parses `YYYY-MM-DD`, or throws naming `path`.
-func day(_ raw: String, at path: String) throws(DocumentError) -> CalendarDay {
+func day(_ raw: String, at path: @autoclosure () -> String) throws(DocumentError)
+  -> CalendarDay
+{
   guard let day = CalendarDay(iso8601: raw) else {
-    throw DocumentError(path: path, message: "\"\(raw)\" is not a date of the form YYYY-MM-DD")
+    throw DocumentError(path: path(), message: "\"\(raw)\" is not a date of the form YYYY-MM-DD")
   }
   return day
 }

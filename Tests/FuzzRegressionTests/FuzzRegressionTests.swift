@@ -22,7 +22,7 @@ import Testing
       Expectation(file: "policy-quota-beyond-int", decoded: false, plansRendered: 0),
       Expectation(file: "policy-extreme-recent-closures", decoded: true, plansRendered: 1),
       Expectation(file: "snapshot-extreme-timestamp-hostile-name", decoded: true, plansRendered: 3),
-      Expectation(file: "plan-dangling-and-negative", decoded: true, plansRendered: 2),
+      Expectation(file: "plan-dangling-and-negative", decoded: false, plansRendered: 0),
   ]
 
   @Test(arguments: expectations)

@@ -20,6 +20,22 @@ import Testing
     try expectMatchesGolden(blockers.out, "\(sample)/expected/blockers.txt")
   }
 
+  @Test("Golden: the Markdown, Mermaid and DOT renderings of each sample", arguments: samples)
+  func goldenRenderings(_ sample: String) throws {
+    let folder = Fixtures.samplesDirectory.appendingPathComponent(sample).path
+    let inputs = ["\(folder)/org.snapshot.json", "--policy", "\(folder)/closure.policy.json"]
+    for (format, file) in [("markdown", "plan.md"), ("mermaid", "plan.mmd"), ("dot", "plan.dot")] {
+      let planned = CapturedConsole.run(["plan"] + inputs + ["--format", format])
+      #expect(planned.status == .success)
+      #expect(planned.err.isEmpty)
+      try expectMatchesGolden(planned.out, "\(sample)/expected/\(file)")
+      let rendered = CapturedConsole.run([
+        "render", "\(folder)/expected/plan.json", "--format", format,
+      ])
+      #expect(rendered.out == planned.out, "render --format \(format) differs from plan")
+    }
+  }
+
   @Test("Golden: rendering a saved plan gives the same text as planning", arguments: samples)
   func renderMatchesPlan(_ sample: String) throws {
     let plan = Fixtures.samplesDirectory.appendingPathComponent("\(sample)/expected/plan.json").path

@@ -43,7 +43,22 @@ struct CLIOutput: Decodable, Sendable {
     case nextPageToken = "NextPageToken"
   }
 
-  /// Decodes CLI output; empty output (some commands print nothing) is an empty object.
+  /// The keys by which a saved file is recognised, in the order messages list them.
+  static let recognisedKeys = [
+    "Organization", "Roots", "OrganizationalUnits", "Accounts", "DelegatedAdministrators",
+    "DelegatedServices", "Handshakes", "EnabledServicePrincipals", "ResponsibilityTransfers",
+    "EnabledFeatures", "ResultsByTime", "Tags",
+  ]
+
+  /// Whether the output has one of `recognisedKeys`.
+  var isRecognised: Bool {
+    organization != nil || roots != nil || organizationalUnits != nil || accounts != nil
+      || delegatedAdministrators != nil || delegatedServices != nil || handshakes != nil
+      || enabledServicePrincipals != nil || responsibilityTransfers != nil
+      || enabledFeatures != nil || resultsByTime != nil || tags != nil
+  }
+
+  /// Decodes CLI output.
   ///
   /// - Throws: `WireError` naming the JSON path of the first problem.
   static func decode(_ bytes: [UInt8]) throws(WireError) -> CLIOutput {
@@ -96,5 +111,7 @@ struct WireError: Error, Equatable, Sendable {
 }
 
 extension UInt8 {
-  fileprivate var isASCIIWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x0D || self == 0x09 }
+  fileprivate var isASCIIWhitespace: Bool {
+    self == 0x20 || self == 0x0A || self == 0x0D || self == 0x09
+  }
 }

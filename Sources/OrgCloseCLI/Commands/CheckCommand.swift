@@ -1,0 +1,52 @@
+import ClosurePlanner
+import PlanFiles
+import PlanRendering
+
+/// `orgclose check PLAN --snapshot SNAPSHOT [--policy FILE]`.
+///
+/// Tells whether the plan is still what the organization as it is now, and the policy,
+/// produce: exit 0 when it is, 3 when not.
+struct CheckCommand: Command {
+  var planFile: String
+  var run: PlanningRun
+
+  init(_ arguments: [String]) throws(CommandFailure) {
+    do throws(UsageError) {
+      let parsed = try Arguments(arguments, command: "check", options: ["snapshot", "policy"])
+      planFile = try parsed.positionals("a plan file (orgclose check PLAN --snapshot SNAPSHOT)")[0]
+      guard let snapshot = parsed.value("snapshot") else {
+        throw UsageError("check needs --snapshot SNAPSHOT", command: "check")
+      }
+      run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    let plan: ClosurePlan
+    do {
+      plan = try PlanFiles.readPlan(planFile)
+    } catch {
+      throw CommandFailure(error)
+    }
+    let (organization, policy) = try run.inputs()
+    let check: PlanCheck
+    do {
+      check = try PlanCheck(
+        plan: plan, organization: organization.value, policy: policy?.value,
+        inputs: .init(snapshot: organization.digest, policy: policy?.digest))
+    } catch {
+      throw CommandFailure(error, policyFile: run.policyFile)
+    }
+    let report = CheckReport(planFile: planFile, run: run, plan: plan, check: check)
+    var text =
+      report.verdictLines(policyStart: policy?.value.startDate)
+      .joined(separator: "\n") + "\n"
+    if !check.isFresh {
+      text += "\n" + DiffRenderer().render(check.diff, organizationID: plan.organization.id)
+    }
+    console.out(text)
+    return check.isFresh ? .success : .stale
+  }
+}

@@ -1,0 +1,46 @@
+import ClosurePlanner
+import PlanFiles
+import PlanRendering
+
+/// `orgclose diff OLD_PLAN NEW_PLAN [--format text|markdown] [--redact [names]]`: what
+/// changed between two plans, by step ID and account.
+struct DiffCommand: Command {
+  var oldFile: String
+  var newFile: String
+  var style: DiffRenderer.Style
+  var redaction: PlanRedaction?
+
+  init(_ arguments: [String]) throws(CommandFailure) {
+    do throws(UsageError) {
+      let parsed = try Arguments(
+        arguments, command: "diff", options: ["format"], optionalValues: RedactOption.values)
+      let files = try parsed.positionals(
+        "two plan files (orgclose diff OLD_PLAN NEW_PLAN)", "a new plan file after the old one")
+      oldFile = files[0]
+      newFile = files[1]
+      let format = try parsed.choice("format", DiffRenderer.Style.allCases.map(\.rawValue))
+      style = format.flatMap(DiffRenderer.Style.init(rawValue:)) ?? .text
+      redaction = RedactOption.redaction(parsed)
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+
+  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    var old: ClosurePlan
+    var new: ClosurePlan
+    do {
+      old = try PlanFiles.readPlan(oldFile)
+      new = try PlanFiles.readPlan(newFile)
+    } catch {
+      throw CommandFailure(error)
+    }
+    if let redaction {
+      old = redaction.redacting(old)
+      new = redaction.redacting(new)
+    }
+    let diff = PlanDiff(from: old, to: new)
+    console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id))
+    return .success
+  }
+}

@@ -1,0 +1,351 @@
+/// A forward-only reader over the bytes of a JSON document, for the fast read paths of
+/// `PlanFiles` (`SnapshotDocument+FastReading.swift`, `ClosurePlan+FastReading.swift`).
+///
+/// It accepts a strict subset of what `JSONDecoder` accepts and reports anything else, from a
+/// syntax error to an escaped key or a duplicate field, as `Miss`: the caller then decodes the
+/// file again with `JSONDecoder`, which produces the value or the precise error message. So the
+/// fast path changes speed, never results. Decoding a 36 MB snapshot this way takes about a
+/// tenth of `JSONDecoder`'s time (README, "Performance").
+struct JSONCursor {
+  /// The document is outside what the fast path handles; decode it with `JSONDecoder`.
+  struct Miss: Error {}
+
+  /// A position inside an object, between `beginObject()` and the `nil` from `nextKey(_:)`.
+  struct ObjectState {
+    fileprivate var isFirst = true
+  }
+
+  /// A position inside an array, between `beginArray()` and `false` from `nextElement(_:)`.
+  struct ArrayState {
+    fileprivate var isFirst = true
+  }
+
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var position = 0
+  private var depth = 0
+  /// Foundation refuses documents nested deeper than 512; stay well inside that.
+  private static let maximumDepth = 256
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  // MARK: Document
+
+  /// Checks that nothing but whitespace follows the top-level value.
+  mutating func end() throws(Miss) {
+    skipWhitespace()
+    guard position == bytes.count else { throw Miss() }
+  }
+
+  // MARK: Objects and arrays
+
+  mutating func beginObject() throws(Miss) -> ObjectState {
+    try open(UInt8(ascii: "{"))
+    return ObjectState()
+  }
+
+  /// The next key of the object, or `nil` after its closing brace.
+  ///
+  /// The key's bytes are returned raw: a key with an escape or a non-ASCII byte is a `Miss`.
+  mutating func nextKey(_ state: inout ObjectState) throws(Miss) -> UnsafeBufferPointer<UInt8>? {
+    guard try nextItem(&state.isFirst, closing: UInt8(ascii: "}")) else { return nil }
+    guard byte() == UInt8(ascii: "\"") else { throw Miss() }
+    position += 1
+    let start = position
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") { break }
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Miss() }
+      position += 1
+    }
+    guard position < bytes.count else { throw Miss() }
+    let key = UnsafeBufferPointer(rebasing: bytes[start..<position])
+    position += 1
+    skipWhitespace()
+    guard byte() == UInt8(ascii: ":") else { throw Miss() }
+    position += 1
+    return key
+  }
+
+  /// The next key of an object whose keys are data (such as tags), unescaped.
+  mutating func nextStringKey(_ state: inout ObjectState) throws(Miss) -> String? {
+    guard try nextItem(&state.isFirst, closing: UInt8(ascii: "}")) else { return nil }
+    let key = try string()
+    skipWhitespace()
+    guard byte() == UInt8(ascii: ":") else { throw Miss() }
+    position += 1
+    return key
+  }
+
+  mutating func beginArray() throws(Miss) -> ArrayState {
+    try open(UInt8(ascii: "["))
+    return ArrayState()
+  }
+
+  /// Whether the array has another element; `false` after its closing bracket.
+  mutating func nextElement(_ state: inout ArrayState) throws(Miss) -> Bool {
+    try nextItem(&state.isFirst, closing: UInt8(ascii: "]"))
+  }
+
+  // MARK: Values
+
+  /// Whether the next value is `null`, which is then consumed.
+  mutating func skipNull() throws(Miss) -> Bool {
+    skipWhitespace()
+    guard byte() == UInt8(ascii: "n") else { return false }
+    try literal("null")
+    return true
+  }
+
+  /// Whether the next value is a string, without consuming it.
+  mutating func atString() -> Bool {
+    skipWhitespace()
+    return byte() == UInt8(ascii: "\"")
+  }
+
+  /// Whether the next value is a number, without consuming it.
+  mutating func atNumber() -> Bool {
+    skipWhitespace()
+    let byte = byte()
+    return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  mutating func string() throws(Miss) -> String {
+    skipWhitespace()
+    guard byte() == UInt8(ascii: "\"") else { throw Miss() }
+    position += 1
+    let start = position
+    var isASCII = true
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        position += 1
+        if isASCII { return String(decoding: text, as: UTF8.self) }
+        guard let valid = String(validating: text, as: UTF8.self) else { throw Miss() }
+        return valid
+      }
+      if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+      guard byte >= 0x20 else { throw Miss() }
+      if byte >= 0x80 { isASCII = false }
+      position += 1
+    }
+    throw Miss()
+  }
+
+  /// An integer written without fraction or exponent.
+  mutating func integer() throws(Miss) -> Int {
+    let (start, end, isInteger) = try number()
+    guard isInteger, end - start <= 18 else { throw Miss() }
+    return Self.integerValue(bytes[start..<end])
+  }
+
+  /// A number as `JSONDecoder` reads it into a `Double`.
+  mutating func double() throws(Miss) -> Double {
+    let (start, end, isInteger) = try number()
+    let text = bytes[start..<end]
+    // Integers of up to 15 digits are exact in a Double, so the conversion is the one
+    // strtod makes; skipping the text conversion saves a string per timestamp.
+    if isInteger, end - start <= 15 {
+      let value = Self.integerValue(text)
+      if value == 0 && text.first == UInt8(ascii: "-") { return -0.0 }
+      return Double(value)
+    }
+    guard let value = Double(String(decoding: text, as: UTF8.self)), value.isFinite else {
+      throw Miss()
+    }
+    return value
+  }
+
+  /// Skips any value, checking its syntax.
+  mutating func skipValue() throws(Miss) {
+    skipWhitespace()
+    switch byte() {
+    case UInt8(ascii: "{"):
+      var object = try beginObject()
+      while try nextKey(&object) != nil { try skipValue() }
+    case UInt8(ascii: "["):
+      var array = try beginArray()
+      while try nextElement(&array) { try skipValue() }
+    case UInt8(ascii: "\""): _ = try string()
+    case UInt8(ascii: "t"): try literal("true")
+    case UInt8(ascii: "f"): try literal("false")
+    case UInt8(ascii: "n"): try literal("null")
+    default: _ = try number()
+    }
+  }
+
+  // MARK: Scanning
+
+  /// The byte at the current position, or 0 at the end.
+  private func byte() -> UInt8 { position < bytes.count ? bytes[position] : 0 }
+
+  private mutating func skipWhitespace() {
+    while position < bytes.count {
+      switch bytes[position] {
+      case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+        position += 1
+      default:
+        return
+      }
+    }
+  }
+
+  private mutating func open(_ bracket: UInt8) throws(Miss) {
+    skipWhitespace()
+    guard byte() == bracket, depth < Self.maximumDepth else { throw Miss() }
+    position += 1
+    depth += 1
+  }
+
+  /// Moves past the separator before the next item of a container; `false` (and the
+  /// container closed) at its closing bracket.
+  private mutating func nextItem(_ isFirst: inout Bool, closing: UInt8) throws(Miss) -> Bool {
+    skipWhitespace()
+    if byte() == closing {
+      position += 1
+      depth -= 1
+      return false
+    }
+    if isFirst {
+      isFirst = false
+    } else {
+      guard byte() == UInt8(ascii: ",") else { throw Miss() }
+      position += 1
+      skipWhitespace()
+    }
+    return true
+  }
+
+  private mutating func literal(_ word: StaticString) throws(Miss) {
+    let count = word.utf8CodeUnitCount
+    guard position + count <= bytes.count else { throw Miss() }
+    for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] {
+      throw Miss()
+    }
+    position += count
+  }
+
+  /// Scans a number of strict JSON grammar; returns its bounds and whether it is an integer.
+  private mutating func number() throws(Miss) -> (start: Int, end: Int, isInteger: Bool) {
+    skipWhitespace()
+    let start = position
+    if byte() == UInt8(ascii: "-") { position += 1 }
+    guard isDigit(byte()) else { throw Miss() }
+    if byte() == UInt8(ascii: "0") {
+      position += 1
+    } else {
+      while isDigit(byte()) { position += 1 }
+    }
+    var isInteger = true
+    if byte() == UInt8(ascii: ".") {
+      isInteger = false
+      position += 1
+      guard isDigit(byte()) else { throw Miss() }
+      while isDigit(byte()) { position += 1 }
+    }
+    if byte() == UInt8(ascii: "e") || byte() == UInt8(ascii: "E") {
+      isInteger = false
+      position += 1
+      if byte() == UInt8(ascii: "+") || byte() == UInt8(ascii: "-") { position += 1 }
+      guard isDigit(byte()) else { throw Miss() }
+      while isDigit(byte()) { position += 1 }
+    }
+    return (start, position, isInteger)
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  private static func integerValue(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+    var value = 0
+    var isNegative = false
+    for byte in text {
+      if byte == UInt8(ascii: "-") {
+        isNegative = true
+      } else {
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+    }
+    return isNegative ? -value : value
+  }
+
+  /// The rest of a string that contains escapes, decoded; `start` is just after the quote.
+  private mutating func escapedString(from start: Int) throws(Miss) -> String {
+    var text = Array(bytes[start..<position])
+    while position < bytes.count {
+      let byte = bytes[position]
+      position += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        guard let valid = String(validating: text, as: UTF8.self) else { throw Miss() }
+        return valid
+      case UInt8(ascii: "\\"):
+        guard position < bytes.count else { throw Miss() }
+        let escape = bytes[position]
+        position += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+        case UInt8(ascii: "b"): text.append(0x08)
+        case UInt8(ascii: "f"): text.append(0x0C)
+        case UInt8(ascii: "n"): text.append(0x0A)
+        case UInt8(ascii: "r"): text.append(0x0D)
+        case UInt8(ascii: "t"): text.append(0x09)
+        case UInt8(ascii: "u"): text.append(contentsOf: try unicodeEscape())
+        default: throw Miss()
+        }
+      case 0..<0x20:
+        throw Miss()
+      default:
+        text.append(byte)
+      }
+    }
+    throw Miss()
+  }
+
+  /// The UTF-8 of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair; a
+  /// lone surrogate is a `Miss`.
+  private mutating func unicodeEscape() throws(Miss) -> [UInt8] {
+    var scalar = try hexQuad()
+    if (0xD800..<0xDC00).contains(scalar) {
+      guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
+        bytes[position + 1] == UInt8(ascii: "u")
+      else { throw Miss() }
+      position += 2
+      let low = try hexQuad()
+      guard (0xDC00..<0xE000).contains(low) else { throw Miss() }
+      scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+    } else if (0xDC00..<0xE000).contains(scalar) {
+      throw Miss()
+    }
+    guard let unicode = Unicode.Scalar(scalar) else { throw Miss() }
+    return Array(String(Character(unicode)).utf8)
+  }
+
+  private mutating func hexQuad() throws(Miss) -> UInt32 {
+    guard position + 4 <= bytes.count else { throw Miss() }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[position]
+      position += 1
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: throw Miss()
+      }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
+  }
+}
+
+/// Whether the raw bytes of a key are `name`.
+func == (key: UnsafeBufferPointer<UInt8>, name: StaticString) -> Bool {
+  guard key.count == name.utf8CodeUnitCount else { return false }
+  for offset in 0..<key.count where key[offset] != name.utf8Start[offset] { return false }
+  return true
+}

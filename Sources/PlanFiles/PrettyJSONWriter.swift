@@ -1,0 +1,310 @@
+import Foundation
+import OrgGraph
+
+/// Writes JSON byte for byte as Foundation's `JSONEncoder` does with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` on Linux: two-space indents,
+/// `"key" : value`, empty containers as `[`, an empty line, then the closing bracket, and
+/// strings escaped only where JSON requires it.
+///
+/// It exists for speed: `JSONEncoder` builds a tree of boxed values and sorts every object's
+/// keys, which for a 100,000-account plan took 3.6 s of CPU and about 600 MB; writing the
+/// bytes directly takes 0.4 s (README, "Performance"). Callers write keys in
+/// sorted order themselves (byte order, as Foundation sorts them on Linux), and tests
+/// compare the output with `JSONEncoder`'s for every document shape written.
+///
+/// The bytes go into one manually managed buffer: appending to a `[UInt8]` cost about 90
+/// instructions a call. In memory, the buffer grows and `finish()` hands it to `Data` without
+/// a copy (a copy would take another 200 MB for 100,000 accounts). Streaming to a file, a
+/// 1 MB buffer is written out whenever it fills, so a plan of any size needs 1 MB and the
+/// bytes are written from a buffer still in cache (for 100,000 accounts, about 0.1 s and
+/// 200 MB less than building the whole document first).
+struct PrettyJSONWriter: ~Copyable {
+  private var buffer: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var count = 0
+  private var depth = 0
+  /// Whether the container being written has no element yet.
+  private var isFirst = true
+  /// The file streamed to, if any.
+  private let descriptor: Int32?
+  /// The `errno` of the first failed write; later output is dropped.
+  private var writeError: Int32?
+
+  /// A writer that keeps the document in memory.
+  ///
+  /// - Parameter capacity: Bytes to reserve; a good estimate avoids regrowing a large buffer.
+  init(capacity: Int = 4096) {
+    self.capacity = max(capacity, 64)
+    buffer = .allocate(capacity: self.capacity)
+    descriptor = nil
+  }
+
+  /// A writer that streams the document to an open file.
+  init(streamingTo descriptor: Int32) {
+    capacity = 1 << 20
+    buffer = .allocate(capacity: capacity)
+    self.descriptor = descriptor
+  }
+
+  deinit {
+    buffer.deallocate()
+  }
+
+  /// The bytes written, with the newline that ends a file.
+  consuming func finish() -> Data {
+    append(UInt8(ascii: "\n"))
+    let (buffer, count) = (self.buffer, self.count)
+    discard self
+    return Data(
+      bytesNoCopy: buffer, count: count,
+      deallocator: .custom { pointer, _ in
+        pointer.deallocate()
+      })
+  }
+
+  /// Writes the rest of a streamed document and its final newline; returns the `errno` of
+  /// the first failed write, or `nil` when every byte was written.
+  consuming func finishStream() -> Int32? {
+    append(UInt8(ascii: "\n"))
+    flush()
+    return writeError
+  }
+
+  // MARK: Containers
+
+  mutating func beginObject() { open(UInt8(ascii: "{")) }
+  mutating func endObject() { close(UInt8(ascii: "}")) }
+  mutating func beginArray() { open(UInt8(ascii: "[")) }
+  mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  /// Starts the next member of an object: the separator, the indent and `"key" : `.
+  ///
+  /// - Parameter key: A key that needs no escaping, in sorted order after the previous one.
+  mutating func key(_ key: StaticString) {
+    startElement()
+    append(UInt8(ascii: "\""))
+    append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    append(UInt8(ascii: "\""))
+    append(UInt8(ascii: " "))
+    append(UInt8(ascii: ":"))
+    append(UInt8(ascii: " "))
+  }
+
+  /// Starts the next element of an array: the separator and the indent.
+  mutating func element() { startElement() }
+
+  // MARK: Values
+
+  mutating func string(_ value: String) {
+    let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }
+    if done == nil {
+      var copy = value
+      copy.withUTF8 { appendQuoted($0) }
+    }
+  }
+
+  mutating func integer(_ value: Int) {
+    if value < 0 { append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of any Int
+    withUnsafeMutableBytes(of: &digits) { digits in
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[start...]))
+    }
+  }
+
+  /// `"YYYY-MM-DD"`, as `CalendarDay.description` spells it, without building a string.
+  mutating func day(_ day: CalendarDay) {
+    let (year, month, dayOfMonth) = day.components
+    guard (0...9999).contains(year) else {
+      string(day.description)
+      return
+    }
+    append(UInt8(ascii: "\""))
+    appendDigits(year / 100)
+    appendDigits(year % 100)
+    append(UInt8(ascii: "-"))
+    appendDigits(month)
+    append(UInt8(ascii: "-"))
+    appendDigits(dayOfMonth)
+    append(UInt8(ascii: "\""))
+  }
+
+  /// Two decimal digits of `value`, which is in `0..<100`.
+  private mutating func appendDigits(_ value: Int) {
+    append(UInt8(ascii: "0") + UInt8(value / 10))
+    append(UInt8(ascii: "0") + UInt8(value % 10))
+  }
+
+  /// An array of strings, each on its own line.
+  mutating func strings(_ values: [String]) {
+    beginArray()
+    for index in values.indices {
+      element()
+      string(values[index])
+    }
+    endArray()
+  }
+
+  // MARK: Layout
+
+  private mutating func open(_ bracket: UInt8) {
+    append(bracket)
+    append(UInt8(ascii: "\n"))
+    depth += 1
+    isFirst = true
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    append(UInt8(ascii: "\n"))
+    depth -= 1
+    indent()
+    append(bracket)
+    // The container just closed was an element of its parent, which is therefore not empty.
+    isFirst = false
+  }
+
+  private mutating func startElement() {
+    if isFirst {
+      isFirst = false
+    } else {
+      append(UInt8(ascii: ","))
+      append(UInt8(ascii: "\n"))
+    }
+    indent()
+  }
+
+  private mutating func indent() {
+    let width = depth * 2
+    reserve(width)
+    (buffer + count).initialize(repeating: UInt8(ascii: " "), count: width)
+    count += width
+  }
+
+  /// Appends a string in quotes, escaped exactly as Foundation escapes it.
+  ///
+  /// Escaped are the quote, the backslash and the control characters below U+0020 (`\b`,
+  /// `\f`, `\n`, `\r`, `\t` by name, the rest as `\u00XX` with lowercase hex). Everything
+  /// else, `/` and non-ASCII text included, is copied as is.
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    append(UInt8(ascii: "\""))
+    guard let base = utf8.baseAddress else {
+      append(UInt8(ascii: "\""))
+      return
+    }
+    let raw = UnsafeRawPointer(base)
+    var runStart = 0
+    var index = 0
+    while index < utf8.count {
+      // Eight bytes at a time while none needs escaping, as plan text almost never does:
+      // writing a 100,000-account plan took 0.46 s testing bytes, 0.41 s testing words.
+      if index + 8 <= utf8.count,
+        !Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
+      let byte = base[index]
+      index += 1
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+        continue
+      }
+      append(UnsafeBufferPointer(rebasing: utf8[runStart..<(index - 1)]))
+      runStart = index
+      appendEscape(byte)
+    }
+    append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    append(UInt8(ascii: "\""))
+  }
+
+  /// Whether any of the eight bytes of `word` is a quote, a backslash or below 0x20.
+  ///
+  /// The classic "has a zero byte" test (Hacker's Delight, 6-1; Anderson's bit hacks
+  /// "hasless"): exact for "any", which is all the caller needs.
+  private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+    return below20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+  }
+
+  /// The escape sequence for one byte, after its backslash.
+  private mutating func appendEscape(_ byte: UInt8) {
+    append(UInt8(ascii: "\\"))
+    switch byte {
+    case UInt8(ascii: "\""): append(UInt8(ascii: "\""))
+    case UInt8(ascii: "\\"): append(UInt8(ascii: "\\"))
+    case 0x08: append(UInt8(ascii: "b"))
+    case 0x0C: append(UInt8(ascii: "f"))
+    case 0x0A: append(UInt8(ascii: "n"))
+    case 0x0D: append(UInt8(ascii: "r"))
+    case 0x09: append(UInt8(ascii: "t"))
+    default:
+      let hex = Array("0123456789abcdef".utf8)
+      append(UInt8(ascii: "u"))
+      append(UInt8(ascii: "0"))
+      append(UInt8(ascii: "0"))
+      append(hex[Int(byte >> 4)])
+      append(hex[Int(byte & 0xF)])
+    }
+  }
+
+  // MARK: Buffer
+
+  // Always inlined, with `reserve`: the calls cost more than the stores (writing a
+  // 100,000-account plan took 0.44 s with calls, 0.41 s without).
+  @inline(__always)
+  private mutating func append(_ byte: UInt8) {
+    reserve(1)
+    buffer[count] = byte
+    count += 1
+  }
+
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    reserve(bytes.count)
+    (buffer + count).initialize(from: base, count: bytes.count)
+    count += bytes.count
+  }
+
+  /// Makes room for `extra` more bytes: writes the buffer out when streaming, else doubles it.
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    guard count + extra > capacity else { return }
+    if descriptor != nil {
+      flush()
+      if extra <= capacity { return }
+    }
+    grow(extra)
+  }
+
+  /// Writes the buffered bytes to the file and empties the buffer.
+  private mutating func flush() {
+    guard let descriptor else { return }
+    var written = 0
+    while written < count, writeError == nil {
+      let result = write(descriptor, buffer + written, count - written)
+      if result >= 0 {
+        written += result
+      } else if errno != EINTR {
+        writeError = errno
+      }
+    }
+    count = 0
+  }
+
+  private mutating func grow(_ extra: Int) {
+    let newCapacity = max(capacity * 2, count + extra)
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    grown.moveInitialize(from: buffer, count: count)
+    buffer.deallocate()
+    buffer = grown
+    capacity = newCapacity
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import AWSInventory
+
+/// Replays canned `aws` output: each reply is chosen by the CLI command and its arguments,
+/// and replies queued for the same call are used in order (the last one repeats).
+final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
+  // `@unchecked Sendable`: every stored property is read and written under `lock`.
+  struct Reply: Sendable {
+    var status: Int32 = 0
+    var stdout = ""
+    var stderr = ""
+  }
+
+  private let lock = NSLock()
+  private var replies: [String: [Reply]] = [:]
+  private var calls: [Command] = []
+  private var running = 0
+  private var mostRunning = 0
+  private let delay: TimeInterval
+
+  /// - Parameter delay: How long each call takes, to observe parallelism.
+  init(delay: TimeInterval = 0) { self.delay = delay }
+
+  /// Sets the replies for the command whose words after the connection options are `key`,
+  /// for example `organizations list-accounts-for-parent --parent-id r-ab12`, replacing any
+  /// set before.
+  func on(_ key: String, _ replies: Reply...) {
+    lock.withLock { self.replies[key] = replies }
+  }
+
+  /// Queues a successful JSON reply.
+  func on(_ key: String, json: String) { on(key, Reply(stdout: json)) }
+
+  /// Every command run so far, in order.
+  var commands: [Command] { lock.withLock { calls } }
+
+  /// The most commands that ran at the same time.
+  var peakConcurrency: Int { lock.withLock { mostRunning } }
+
+  /// How many times the call `key` was run.
+  func count(_ key: String) -> Int {
+    commands.filter { Self.key(of: $0) == key }.count
+  }
+
+  func run(_ command: Command) throws(CommandLaunchError) -> CommandOutput {
+    let key = Self.key(of: command)
+    let reply: Reply? = lock.withLock {
+      calls.append(command)
+      running += 1
+      mostRunning = max(mostRunning, running)
+      guard var queue = replies[key], !queue.isEmpty else { return nil }
+      let next = queue.count > 1 ? queue.removeFirst() : queue[0]
+      replies[key] = queue
+      return next
+    }
+    if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+    lock.withLock { running -= 1 }
+    guard let reply else {
+      Issue.record("unexpected command: \(command)")
+      return CommandOutput(
+        exitStatus: 255, standardOutput: [],
+        standardError: Array(
+          "An error occurred (Unexpected) when calling the X operation: \(key)".utf8))
+    }
+    return CommandOutput(
+      exitStatus: reply.status, standardOutput: Array(reply.stdout.utf8),
+      standardError: Array(reply.stderr.utf8))
+  }
+
+  /// The command's words from the service on, without `--page-size 20`; `--version` alone.
+  static func key(of command: Command) -> String {
+    var words = command.arguments
+    if words == ["--version"] { return "--version" }
+    var index = 0
+    while index < words.count, words[index].hasPrefix("--") {
+      index += words[index] == "--no-cli-pager" ? 1 : 2
+    }
+    words = Array(words[index...])
+    if let size = words.firstIndex(of: "--page-size") { words.removeSubrange(size...(size + 1)) }
+    return words.joined(separator: " ")
+  }
+}
+
+extension FakeCommandRunner.Reply {
+  /// A failure as the CLI prints it: `An error occurred (CODE) when calling …: MESSAGE`.
+  static func error(_ code: String, _ operation: String, _ message: String, status: Int32 = 254)
+    -> Self
+  {
+    Self(
+      status: status,
+      stderr: "\nAn error occurred (\(code)) when calling the \(operation) operation: \(message)\n")
+  }
+
+  /// Throttling after the CLI's own retries.
+  static func throttled(_ operation: String) -> Self {
+    Self(
+      status: 254,
+      stderr: "\nAn error occurred (TooManyRequestsException) when calling the \(operation) "
+        + "operation (reached max retries: 4): Rate exceeded\n")
+  }
+}

@@ -1,0 +1,232 @@
+import ClosurePlanner
+import Foundation
+import OrgCloseCLI
+import TestSupport
+import Testing
+
+/// `orgclose check`: fresh plans exit 0, stale or edited ones exit 3 and say what changed.
+@Suite struct CheckCommandTests {
+  let acme = SampleVariant.acme.path
+
+  @Test("check reports each one-way change as stale, exit 3", arguments: OneChangeCase.all)
+  func staleAfterOneChange(_ c: OneChangeCase) throws {
+    let variant = try SampleVariant(snapshot: c.snapshot, policy: c.policy)
+    defer { variant.remove() }
+    let result = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .stale)
+    #expect(result.err.isEmpty)
+    #expect(
+      result.out.hasPrefix(
+        "\(SampleVariant.acmePlan): stale\n  The inputs changed (\(c.inputs)) and so does the plan."
+      ))
+    #expect(
+      result.out.contains(
+        "\n  orgclose plan \(variant.snapshot) --policy \(variant.policy) --start 2026-12-01 "
+          + "--out \(SampleVariant.acmePlan)\n"))
+    c.expectReported(in: result.out)
+  }
+
+  @Test("a plan whose inputs have the recorded digests is fresh: inputs unchanged")
+  func freshWithUnchangedInputs() {
+    let result = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", "\(acme)/org.snapshot.json", "--policy",
+      "\(acme)/closure.policy.json",
+    ])
+    #expect(result.status == .success)
+    #expect(
+      result.out == """
+        \(SampleVariant.acmePlan): fresh (inputs unchanged)
+          The snapshot and the policy have the digests the plan records, and the plan is what they produce.
+
+        """)
+  }
+
+  @Test("changed inputs that give the same plan: fresh, inputs changed but the plan is the same")
+  func freshWithChangedInputs() throws {
+    let variant = try SampleVariant(snapshot: [
+      Edit(
+        from: #""capturedAt": "2026-11-20T09:00:00Z""#, to: #""capturedAt": "2026-11-27T09:00:00Z""#
+      )
+    ])
+    defer { variant.remove() }
+    let result = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .success)
+    #expect(
+      result.out == """
+        \(SampleVariant.acmePlan): fresh (inputs changed but the plan is the same)
+          The inputs changed (snapshot changed, policy unchanged), but they produce the same plan.
+
+        """)
+  }
+
+  @Test("a plan edited by hand is reported as edited, exit 3, with the edit")
+  func editedByHand() throws {
+    let variant = try SampleVariant()
+    defer { variant.remove() }
+    let edited = variant.file("edited.json")
+    try Self.editPlan(to: edited) { plan in
+      plan = Self.settingNotBefore("2027-01-15", of: "close-account:222222222203", in: plan)
+    }
+    let result = CapturedConsole.run([
+      "check", edited, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .stale)
+    #expect(result.out.hasPrefix("\(edited): edited by hand\n  Its inputs are unchanged, but it"))
+    let sections = reportSections(result.out)
+    #expect(
+      sections["Plan changes for organization o-acme4x7k2p"]?.first
+        == "  1 account changed; 1 step changed")
+    #expect(
+      sections["~ web-prod (222222222203)  Root/Prod/Web"] == [
+        "  ~ step close-account:222222222203", "      notBefore: 2027-01-15 → 2026-12-01",
+      ])
+  }
+
+  @Test("a plan another orgclose version made is reported as such, exit 3")
+  func otherGenerator() throws {
+    let variant = try SampleVariant()
+    defer { variant.remove() }
+    let older = variant.file("older.json")
+    try Self.editPlan(to: older) { plan in
+      plan = Self.settingNotBefore("2027-01-15", of: "close-account:222222222203", in: plan)
+      plan["generator"] = "orgclose 0.0.9"
+    }
+    let result = CapturedConsole.run([
+      "check", older, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .stale)
+    #expect(
+      result.out.hasPrefix(
+        "\(older): made by another orgclose version (orgclose 0.0.9; this is "
+          + "\(OrgCloseVersion.generator))\n"))
+    #expect(result.out.contains("\nProvenance\n  ~ generator: orgclose 0.0.9 → orgclose 0.1.0\n"))
+  }
+
+  @Test("a redacted plan is checked against the same redaction")
+  func redactedPlan() throws {
+    let variant = try SampleVariant()
+    defer { variant.remove() }
+    let plan = variant.plan(extra: ["--redact", "names"])
+    let result = CapturedConsole.run([
+      "check", plan, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .success)
+    #expect(result.out.hasPrefix("\(plan): fresh (inputs unchanged)\n"))
+  }
+
+  @Test("a check without the policy the plan was made with says so")
+  func policyMissing() {
+    let result = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", "\(acme)/org.snapshot.json",
+    ])
+    #expect(result.status == .stale)
+    #expect(
+      result.out.hasPrefix(
+        "\(SampleVariant.acmePlan): stale\n  The inputs changed (snapshot unchanged, no policy "
+          + "given: the plan was made with one; pass\n  --policy) and so does the plan."))
+  }
+
+  @Test("a policy start date other than the plan's is noted, and the plan's is kept")
+  func startDateNote() throws {
+    let variant = try SampleVariant(policy: [
+      Edit(from: #""startDate": "2026-12-01""#, to: #""startDate": "2027-01-04""#)
+    ])
+    defer { variant.remove() }
+    let result = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .success)
+    #expect(
+      result.out.contains(
+        "\n  Note: the policy starts on 2027-01-04, but the plan starts on 2026-12-01 (made "
+          + "with --start?); the\n  check keeps the plan's start date.\n"))
+  }
+
+  struct ErrorCase: Sendable, CustomTestStringConvertible {
+    var arguments: [String]
+    var status: OrgCloseCLI.ExitStatus
+    var message: String
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  static let acmeFolder = SampleVariant.acme.path
+
+  @Test(
+    "check errors: usage 64, missing file 66, bad data 65",
+    arguments: [
+      ErrorCase(
+        arguments: ["check"], status: .usage,
+        message: "check needs a plan file (orgclose check PLAN --snapshot SNAPSHOT); "
+          + "see 'orgclose help check'"),
+      ErrorCase(
+        arguments: ["check", "plan.json"], status: .usage,
+        message: "check needs --snapshot SNAPSHOT; see 'orgclose help check'"),
+      ErrorCase(
+        arguments: ["check", "plan.json", "--snapshot", "s.json", "--format", "markdown"],
+        status: .usage, message: "check: unknown option --format; see 'orgclose help check'"),
+      ErrorCase(
+        arguments: ["check", "/nonexistent/plan.json", "--snapshot", "s.json"], status: .noInput,
+        message: "/nonexistent/plan.json: no such file"),
+      ErrorCase(
+        arguments: [
+          "check", SampleVariant.acmePlan, "--snapshot", "/nonexistent/org.snapshot.json",
+        ],
+        status: .noInput, message: "/nonexistent/org.snapshot.json: no such file"),
+      ErrorCase(
+        arguments: ["check", "\(acmeFolder)/org.snapshot.json", "--snapshot", "s.json"],
+        status: .dataError,
+        message: "\(acmeFolder)/org.snapshot.json: generator: is missing; it is required"),
+    ])
+  func errors(_ c: ErrorCase) {
+    let result = CapturedConsole.run(c.arguments)
+    #expect(result.status == c.status)
+    #expect(result.err == "orgclose: \(c.message)\n")
+    #expect(result.out.isEmpty)
+  }
+
+  @Test("a policy naming an account the new snapshot lacks exits 65 and names the policy")
+  func policyNamesRemovedAccount() throws {
+    let variant = try SampleVariant(snapshot: [
+      Edit(
+        from: #"""
+              { "id": "222222222208", "name": "sandbox-alice", "email": "aws+alice@acme.example", "state": "ACTIVE", "joinedMethod": "CREATED", "joinedTimestamp": "2023-08-08T08:08:08Z", "parentId": "ou-ac01-team0001" },
+
+          """#, to: "")
+    ])
+    defer { variant.remove() }
+    let result = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", variant.snapshot, "--policy", variant.policy,
+    ])
+    #expect(result.status == .dataError)
+    #expect(
+      result.err == "orgclose: \(variant.policy): accounts.222222222208: account 222222222208 is "
+        + "not in the snapshot; fix the ID or take a new snapshot\n")
+  }
+
+  /// Writes the acme plan, changed by `edit`, to `file` (as JSON formatted another way).
+  static func editPlan(to file: String, _ edit: (inout [String: Any]) -> Void) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: SampleVariant.acmePlan))
+    var plan = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    edit(&plan)
+    try JSONSerialization.data(withJSONObject: plan).write(to: URL(fileURLWithPath: file))
+  }
+
+  /// `plan` with the `notBefore` of step `id` set to `date`.
+  static func settingNotBefore(_ date: String, of id: String, in plan: [String: Any])
+    -> [String: Any]
+  {
+    var plan = plan
+    let steps = (plan["steps"] as? [[String: Any]]) ?? []
+    plan["steps"] = steps.map { step in
+      guard step["id"] as? String == id else { return step }
+      var step = step
+      step["notBefore"] = date
+      return step
+    }
+    return plan
+  }
+}
