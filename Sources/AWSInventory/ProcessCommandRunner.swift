@@ -18,15 +18,26 @@ public struct ProcessCommandRunner: CommandRunner {
         _, override in override
       }
     }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw CommandLaunchError(reason: "\(error.localizedDescription)")
+    // Creating the pipes and starting the child under one lock keeps a sibling started on
+    // another thread from inheriting these pipes before they are marked close-on-exec.
+    let started = spawnLock.withLock { () -> Result<(Pipe, Pipe), CommandLaunchError> in
+      let output = Pipe.closedOnExec()
+      let error = Pipe.closedOnExec()
+      process.standardOutput = output
+      process.standardError = error
+      process.standardInput = FileHandle.nullDevice
+      do {
+        try process.run()
+      } catch {
+        return .failure(CommandLaunchError(reason: "\(error.localizedDescription)"))
+      }
+      return .success((output, error))
+    }
+    let output: Pipe
+    let error: Pipe
+    switch started {
+    case .success(let pipes): (output, error) = pipes
+    case .failure(let failure): throw failure
     }
     let errorBytes = BackgroundRead(error.fileHandleForReading)
     let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
@@ -36,6 +47,9 @@ public struct ProcessCommandRunner: CommandRunner {
       standardError: Array(errorBytes.wait()))
   }
 }
+
+/// Serializes pipe creation and process start across threads (see `Pipe.closedOnExec()`).
+private let spawnLock = NSLock()
 
 /// Reads a file handle to its end on a thread of its own.
 ///

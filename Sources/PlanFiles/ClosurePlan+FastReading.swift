@@ -36,6 +36,7 @@ extension JSONCursor {
     var accounts: [ClosurePlan.AccountEntry]?
     var steps: [ClosurePlan.Step]?
     var findings: [ClosurePlan.Finding]?
+    var redacted: [String]?
     var seen = SeenFields()
     var object = try beginObject()
     while let key = try nextKey(&object) {
@@ -72,17 +73,22 @@ extension JSONCursor {
       } else if key == "summary" {
         try seen.insert(10)
         summary = try planSummary()
+      } else if key == "redacted" {
+        try seen.insert(11)
+        redacted = try optionalArray { cursor throws(Miss) in try cursor.string() }
       } else {
         try skipValue()
       }
     }
-    return ClosurePlan(
+    var plan = ClosurePlan(
       schemaVersion: try required(schemaVersion), generator: try required(generator),
       inputs: try required(inputs), organization: try required(organization),
       strategy: try required(strategy), startDate: try required(startDate),
       closeQuota: try required(closeQuota), summary: try required(summary),
       accounts: try required(accounts), steps: try required(steps),
       findings: try required(findings))
+    plan.redacted = redacted
+    return plan
   }
 
   private mutating func planInputs() throws(Miss) -> ClosurePlan.Inputs {

@@ -48,6 +48,10 @@ extension ClosurePlan {
     writer.key("memberCount")
     writer.integer(organization.memberCount)
     writer.endObject()
+    if let redacted {
+      writer.key("redacted")
+      writer.strings(redacted)
+    }
     writer.key("schemaVersion")
     writer.integer(schemaVersion)
     writer.key("startDate")

@@ -21,8 +21,8 @@ import Testing
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
+    let out = Pipe.closedOnExec()
+    let err = Pipe.closedOnExec()
     process.standardOutput = out
     process.standardError = err
     try process.run()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A moto server on 127.0.0.1 and a free port, run by `scripts/moto_org.py serve`.
 ///
@@ -23,8 +24,8 @@ final class MotoServer: Sendable {
     process.executableURL = URL(fileURLWithPath: Tools.python)
     process.arguments = [Tools.script, "serve"]
     process.environment = Tools.awsEnvironment()
-    let input = Pipe()
-    let output = Pipe()
+    let input = Pipe.closedOnExec()
+    let output = Pipe.closedOnExec()
     process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a program for the integration tests with an environment of its own, draining both
 /// pipes while it runs.
@@ -25,8 +26,8 @@ enum TestProcess {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
+    let out = Pipe.closedOnExec()
+    let err = Pipe.closedOnExec()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
