@@ -38,7 +38,8 @@ let package = Package(
     .executableTarget(
       name: "orgclose", dependencies: ["OrgCloseCLI"], swiftSettings: strictSettings),
     .target(
-      name: "OrgCloseFuzzing", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"],
+      name: "OrgCloseFuzzing",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"],
       swiftSettings: strictSettings),
     .executableTarget(
       name: "orgclose-fuzz", dependencies: ["OrgCloseFuzzing"], swiftSettings: strictSettings),

@@ -1,11 +1,16 @@
 import OrgGraph
 
 extension PlanAssembly {
-  /// Adds the manual checklist that readies an account to leave, or returns `nil` when the
-  /// policy's facts leave nothing to do. Each fact that puts money or data at risk is also
-  /// reported as a warning attached to the step.
+  /// Adds the manual checklist that readies an account to leave.
   ///
-  /// - Parameter disposition: `nil` for the management account, which is closed.
+  /// Each fact that puts money or data at risk is also reported as a warning attached to the
+  /// step.
+  ///
+  /// - Parameters:
+  ///   - account: The account to prepare.
+  ///   - disposition: What happens to it; `nil` for the management account, which is closed.
+  ///   - facts: The policy's facts about it.
+  /// - Returns: The step, or `nil` when the facts leave nothing to do.
   mutating func addPreparation(_ account: Account, disposition: Disposition?, facts: AccountFacts)
     -> Int?
   {
@@ -21,9 +26,12 @@ extension PlanAssembly {
             + "90 days after closure (rule C18); then set dataBackedUp: true")
         if facts.dataBackedUp == false {
           risks.append(
-            (.dataNotBackedUp, "\(who): the policy says its data is not backed up; closure "
-              + "deletes what is left after 90 days (rule C18)",
-              "Back up what must be kept, then set dataBackedUp: true"))
+            (
+              .dataNotBackedUp,
+              "\(who): the policy says its data is not backed up; closure "
+                + "deletes what is left after 90 days (rule C18)",
+              "Back up what must be kept, then set dataBackedUp: true"
+            ))
         }
       }
       if let rows = costsByAccount[account.id] {
@@ -34,29 +42,38 @@ extension PlanAssembly {
         }
         let services = Array(Set(rows.map(\.service))).sorted()
         risks.append(
-          (.ongoingSpend, "\(who) spent money last month on \(services.count) service(s) "
-            + "(\(services.prefix(5).joined(separator: ", "))\(services.count > 5 ? ", …" : "")); "
-            + "a final bill follows closure, and charges resume if it is reopened (rules C21, C22)",
-            "Terminate what should stop before closing; expect one more bill"))
+          (
+            .ongoingSpend,
+            "\(who) spent money last month on \(services.count) service(s) "
+              + "(\(services.prefix(5).joined(separator: ", "))\(services.count > 5 ? ", …" : "")); "
+              + "a final bill follows closure, and charges resume if it is reopened (rules C21, C22)",
+            "Terminate what should stop before closing; expect one more bill"
+          ))
       }
       if facts.emailReuseNeeded == true {
         tasks.append(
           "Change the root email before closing (account:StartPrimaryEmailUpdate, then "
             + "AcceptPrimaryEmailUpdate with the code sent): the address is burned at closure")
         risks.append(
-          (.emailReuseRequired, "\(who): its root email \(account.email) must be reused, but "
-            + "an address can never be reused once its account is closed (rule C20)",
-            "Change the root email before the account is closed"))
+          (
+            .emailReuseRequired,
+            "\(who): its root email \(account.email) must be reused, but "
+              + "an address can never be reused once its account is closed (rule C20)",
+            "Change the root email before the account is closed"
+          ))
       }
       if facts.govCloudLinked == true {
         tasks.append(
           "Terminate GovCloud resources and delete GovCloud IAM users and keys: closing this "
             + "account closes its linked GovCloud account too")
         risks.append(
-          (.govCloudLinked, "\(who) is linked to an AWS GovCloud (US) account, which closes with "
-            + "it; GovCloud resources are not terminated by the closure (rules B17, I58)",
+          (
+            .govCloudLinked,
+            "\(who) is linked to an AWS GovCloud (US) account, which closes with "
+              + "it; GovCloud resources are not terminated by the closure (rules B17, I58)",
             "Terminate GovCloud resources and users first; a GovCloud management account needs "
-              + "its GovCloud organization deleted before it can close"))
+              + "its GovCloud organization deleted before it can close"
+          ))
       }
     } else {
       tasks += [
@@ -69,40 +86,55 @@ extension PlanAssembly {
     if facts.unpaidBalance == true {
       tasks.append("Settle the unpaid balance")
       risks.append(
-        (.unpaidBalance, "\(who) has an unpaid balance; outstanding invoices stay owed, and "
-          + "reopening a closed account needs it paid within 60 days (rules C19, C21)",
-          "Settle the balance before the account leaves"))
+        (
+          .unpaidBalance,
+          "\(who) has an unpaid balance; outstanding invoices stay owed, and "
+            + "reopening a closed account needs it paid within 60 days (rules C19, C21)",
+          "Settle the balance before the account leaves"
+        ))
     }
     if facts.reservedInstances == true {
       tasks.append("Sell eligible Reserved Instances or accept their invoices until they expire")
       risks.append(
-        (.reservedInstances, "\(who) holds Reserved Instances, invoiced until they expire even "
-          + "after closure (rule C21)", "Sell eligible RIs or accept the remaining liability"))
+        (
+          .reservedInstances,
+          "\(who) holds Reserved Instances, invoiced until they expire even "
+            + "after closure (rule C21)", "Sell eligible RIs or accept the remaining liability"
+        ))
     }
     if facts.savingsPlans == true {
       tasks.append(
         "Return Savings Plans still within returnableUntil and delete queued ones; the rest "
           + "are invoiced until they expire")
       risks.append(
-        (.activeSavingsPlans, "\(who) holds Savings Plans, invoiced until they expire even after "
-          + "closure (rules C21, L66)",
-          "Return plans before returnableUntil, delete queued plans, accept the rest"))
+        (
+          .activeSavingsPlans,
+          "\(who) holds Savings Plans, invoiced until they expire even after "
+            + "closure (rules C21, L66)",
+          "Return plans before returnableUntil, delete queued plans, accept the rest"
+        ))
     }
     if facts.marketplaceSubscriptions == true {
       tasks.append("Terminate Marketplace software and cancel each subscription by hand")
       risks.append(
-        (.marketplaceSubscriptions, "\(who) has AWS Marketplace subscriptions, which closure "
-          + "does not cancel (rule C23)",
-          "Cancel them in the Marketplace console (Manage subscriptions)"))
+        (
+          .marketplaceSubscriptions,
+          "\(who) has AWS Marketplace subscriptions, which closure "
+            + "does not cancel (rule C23)",
+          "Cancel them in the Marketplace console (Manage subscriptions)"
+        ))
     }
     if facts.route53Domains == true {
       tasks.append(
         "Transfer Route 53 domains (TransferDomainToAnotherAwsAccount; the recipient accepts "
           + "within 3 days), or delete them or turn off auto-renew")
       risks.append(
-        (.route53Domains, "\(who) has Route 53 registered domains; after closure they are "
-          + "suspended within 5 days and deleted or released within 30 (rule C24)",
-          "Transfer them to another account first, or delete them deliberately"))
+        (
+          .route53Domains,
+          "\(who) has Route 53 registered domains; after closure they are "
+            + "suspended within 5 days and deleted or released within 30 (rule C24)",
+          "Transfer them to another account first, or delete them deliberately"
+        ))
     }
     if let notes = facts.notes, !notes.isEmpty { tasks.append("Operator note: \(notes)") }
     guard !tasks.isEmpty else { return nil }

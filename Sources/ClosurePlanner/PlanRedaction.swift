@@ -32,7 +32,9 @@ public struct PlanRedaction: Sendable, Equatable {
     // "name (id)" is how every message and title names an account.
     let names: [(String, String)] =
       self.names
-      ? plan.accounts.filter { !$0.name.isEmpty }.map { ("\($0.name) (\($0.id))", "account-\($0.id) (\($0.id))") }
+      ? plan.accounts.filter { !$0.name.isEmpty }.map {
+        ("\($0.name) (\($0.id))", "account-\($0.id) (\($0.id))")
+      }
       : []
     func scrub(_ text: String, account: String?) -> String {
       var text = text
@@ -42,7 +44,9 @@ public struct PlanRedaction: Sendable, Equatable {
       return emails ? Self.replacingEmails(in: text, account: account) : text
     }
     if self.names {
-      for index in plan.accounts.indices { plan.accounts[index].name = "account-\(plan.accounts[index].id)" }
+      for index in plan.accounts.indices {
+        plan.accounts[index].name = "account-\(plan.accounts[index].id)"
+      }
     }
     for index in plan.steps.indices {
       let account = plan.steps[index].account

@@ -15,6 +15,8 @@ struct Arguments {
   ///   - flags: Options that take none.
   ///   - optionalValues: Options whose value may be left out, with the values they take
   ///     (`--redact` or `--redact names`); a missing value is recorded as "".
+  /// - Throws: `UsageError` for an unknown option, a missing or repeated value, or a value
+  ///   outside those allowed.
   init(
     _ arguments: [String], command: String, options: [String], flags: [String] = [],
     optionalValues: [String: [String]] = [:]

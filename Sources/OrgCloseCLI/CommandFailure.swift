@@ -38,7 +38,8 @@ struct CommandFailure: Error, Sendable {
   init(_ error: PlanningError, policyFile: String?) {
     if error.policyPath != nil {
       self.init(
-        status: .dataError, message: (policyFile.map { "\($0): " } ?? "policy: ") + error.description)
+        status: .dataError,
+        message: (policyFile.map { "\($0): " } ?? "policy: ") + error.description)
     } else {
       self.init(status: .failure, message: error.description)
     }

@@ -25,7 +25,8 @@ struct PlanningRun {
   ) {
     do {
       let organization = try PlanFiles.readSnapshot(snapshotFile)
-      let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file) }
+      let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file)
+      }
       return (organization, policy)
     } catch {
       throw CommandFailure(error)
@@ -36,7 +37,8 @@ struct PlanningRun {
   func plan(today: String) throws(CommandFailure) -> ClosurePlan {
     let (organization, policy) = try inputs()
     let policyValue = policy?.value ?? .empty
-    let startDate = start ?? policyValue.startDate ?? CalendarDay(iso8601: today)
+    let startDate =
+      start ?? policyValue.startDate ?? CalendarDay(iso8601: today)
       ?? CalendarDay(daysSince1970: 0)
     do {
       return try ClosurePlanner().plan(

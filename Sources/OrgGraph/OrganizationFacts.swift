@@ -14,7 +14,7 @@ public struct DelegatedAdministrator: Hashable, Comparable, Sendable {
 /// A handshake the organization sent (rule J61).
 public struct Handshake: Hashable, Sendable {
   public var id: HandshakeID
-  /// `INVITE`, `ENABLE_ALL_FEATURES`, …
+  /// The handshake's action, such as `INVITE` or `ENABLE_ALL_FEATURES`.
   public var action: String
   /// `REQUESTED`, `OPEN`, `CANCELED`, `ACCEPTED`, `DECLINED` or `EXPIRED`.
   public var state: String

@@ -18,7 +18,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
   /// `YYYY-MM-DD` (midnight UTC); returns `nil` for anything else.
   public init?(iso8601 text: String) {
     let bytes = Array(text.utf8)
-    guard bytes.count >= 10, let day = CalendarDay(iso8601: String(decoding: bytes[0..<10], as: UTF8.self))
+    guard bytes.count >= 10,
+      let day = CalendarDay(iso8601: String(decoding: bytes[0..<10], as: UTF8.self))
     else { return nil }
     var millis = Int64(day.daysSince1970) * 86_400_000
     if bytes.count == 10 {
@@ -62,7 +63,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// The UTC calendar day this instant falls on.
   public var day: CalendarDay {
-    let days = millisecondsSince1970 >= 0
+    let days =
+      millisecondsSince1970 >= 0
       ? millisecondsSince1970 / 86_400_000
       : (millisecondsSince1970 - 86_399_999) / 86_400_000
     return CalendarDay(daysSince1970: Int(days))

@@ -24,7 +24,9 @@ extension PlanFiles {
       guard waveOf.updateValue(step.wave, forKey: step.id) == nil else {
         throw invalid("steps[\(index)].id", "\"\(step.id)\" is listed twice")
       }
-      guard step.wave >= 0 else { throw invalid("steps[\(index)].wave", "\(step.wave) is negative") }
+      guard step.wave >= 0 else {
+        throw invalid("steps[\(index)].wave", "\(step.wave) is negative")
+      }
     }
     let closeSteps = plan.steps.filter { $0.window != nil }.count
     let quota = plan.closeQuota
@@ -74,8 +76,10 @@ extension PlanFiles {
       plan.findings.filter { $0.severity == .warning }.count
     )
     guard
-      (summary.steps, summary.apiSteps, summary.manualSteps, summary.waitSteps, summary.blocking,
-        summary.warnings) == counted
+      (
+        summary.steps, summary.apiSteps, summary.manualSteps, summary.waitSteps, summary.blocking,
+        summary.warnings
+      ) == counted
     else {
       throw invalid("summary", "does not count the steps and findings the plan holds")
     }

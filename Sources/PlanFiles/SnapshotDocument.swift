@@ -164,8 +164,9 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
     public var region: String
     public var amount: WireDecimal
     public var unit: String
-    public init(accountId: String, service: String, region: String, amount: WireDecimal, unit: String)
-    {
+    public init(
+      accountId: String, service: String, region: String, amount: WireDecimal, unit: String
+    ) {
       self.accountId = accountId
       self.service = service
       self.region = region

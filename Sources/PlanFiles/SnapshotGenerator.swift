@@ -54,16 +54,24 @@ public struct SnapshotGenerator: Sendable {
     var accountRecords: [SnapshotDocument.AccountRecord] = []
     accountRecords.reserveCapacity(accounts)
     var costRows: [SnapshotDocument.CostRowRecord] = []
-    let services = ["Amazon Elastic Compute Cloud - Compute", "Amazon Simple Storage Service",
-      "Amazon Relational Database Service", "AWS Lambda", "Amazon CloudWatch"]
+    let services = [
+      "Amazon Elastic Compute Cloud - Compute", "Amazon Simple Storage Service",
+      "Amazon Relational Database Service", "AWS Lambda", "Amazon CloudWatch",
+    ]
     let regions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"]
     for index in 0..<max(1, accounts) {
       let id = Self.accountID(index, seed: seed)
       let roll = random.next() % 1000
       let state =
-        index == 0 ? "ACTIVE"
-        : roll < 15 ? "CLOSED" : roll < 20 ? "PENDING_CLOSURE" : roll < 22 ? "SUSPENDED"
-        : roll < 25 ? "PENDING_ACTIVATION" : "ACTIVE"
+        index == 0
+        ? "ACTIVE"
+        : roll < 15
+          ? "CLOSED"
+          : roll < 20
+            ? "PENDING_CLOSURE"
+            : roll < 22
+              ? "SUSPENDED"
+              : roll < 25 ? "PENDING_ACTIVATION" : "ACTIVE"
       let invited = index == 0 || random.next() % 10 == 0
       let parent = index == 0 ? rootID : parents[Int(random.next() % UInt64(parents.count))]
       let joined = joinedBase + Double(random.next() % 150_000_000)
@@ -85,8 +93,10 @@ public struct SnapshotGenerator: Sendable {
       }
     }
     let adminCount = min(max(0, accounts - 1), 3)
-    let adminServices = ["guardduty.amazonaws.com", "securityhub.amazonaws.com",
-      "config.amazonaws.com"]
+    let adminServices = [
+      "guardduty.amazonaws.com", "securityhub.amazonaws.com",
+      "config.amazonaws.com",
+    ]
     let admins = (0..<adminCount).map { index in
       SnapshotDocument.DelegatedAdministratorRecord(
         accountId: Self.accountID(index + 1, seed: seed), servicePrincipal: adminServices[index])
@@ -98,7 +108,9 @@ public struct SnapshotGenerator: Sendable {
         managementAccountEmail: "aws+0@example.com"),
       roots: [.init(id: rootID, name: "Root")], organizationalUnits: units,
       accounts: accountRecords, delegatedAdministrators: admins,
-      handshakes: [.init(id: "h-" + Self.alphanumeric(10, &random), action: "INVITE", state: "OPEN")],
+      handshakes: [
+        .init(id: "h-" + Self.alphanumeric(10, &random), action: "INVITE", state: "OPEN")
+      ],
       responsibilityTransfers: [], enabledServicePrincipals: adminServices,
       rootAccessFeatures: [],
       costs: .init(periodStart: "2026-10-01", periodEnd: "2026-11-01", rows: costRows),

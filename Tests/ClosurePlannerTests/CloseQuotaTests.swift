@@ -66,13 +66,15 @@ import Testing
 
   @Test("rule B11: windows are assigned in (priority, path, id) order")
   func windowOrderFollowsPriorityPathAndID() throws {
-    let prod = OrganizationalUnit(id: Fixtures.unit("prod"), name: "Prod", parent: .root(Fixtures.rootID))
+    let prod = OrganizationalUnit(
+      id: Fixtures.unit("prod"), name: "Prod", parent: .root(Fixtures.rootID))
     let members = (1...260).map { n in
       Fixtures.member(n, parent: n <= 10 ? .organizationalUnit(prod.id) : nil)
     }
     var policy = Policy(closeQuota: 250)
     policy.accounts[Fixtures.account(260)] = AccountPolicy(priority: 1)
-    let plan = try Fixtures.plan(try Fixtures.organization(members: members, units: [prod]), policy: policy)
+    let plan = try Fixtures.plan(
+      try Fixtures.organization(members: members, units: [prod]), policy: policy)
     // Priority 1 goes first; then "Root" sorts before "Root/Prod"; the Prod accounts come last.
     #expect(plan.step("close-account:\(Fixtures.account(260))")?.window == 1)
     #expect(plan.step("close-account:\(Fixtures.account(11))")?.window == 1)
@@ -83,7 +85,8 @@ import Testing
   @Test("rules B11, B12: members already PENDING_CLOSURE count against the first window")
   func pendingClosuresReduceTheFirstWindow() throws {
     let members =
-      (1...3).map { Fixtures.member($0, state: .pendingClosure) } + (4...10).map { Fixtures.member($0) }
+      (1...3).map { Fixtures.member($0, state: .pendingClosure) }
+      + (4...10).map { Fixtures.member($0) }
     let plan = try Fixtures.plan(try Fixtures.organization(members: members))
     #expect(plan.closeQuota.closuresInLast30Days == 3)
     #expect(plan.closeQuota.firstWindow == 247)

@@ -95,7 +95,8 @@ import Testing
       StateCase(state: .pendingActivation, code: "ACCOUNT_PENDING_ACTIVATION", severity: .warning),
     ])
   func statesBecomeFindings(_ c: StateCase) throws {
-    let plan = try Fixtures.plan(try Fixtures.organization(members: [Fixtures.member(1, state: c.state)]))
+    let plan = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1, state: c.state)]))
     let finding = try #require(plan.findings(c.code).first)
     #expect(finding.severity == c.severity)
     #expect(finding.account == id.rawValue)
@@ -108,7 +109,8 @@ import Testing
     for strategy in Strategy.allCases {
       let policy = Policy(strategy: strategy, protectedAccounts: [id])
       let plan = try Fixtures.plan(
-        try Fixtures.organization(members: [Fixtures.member(1), Fixtures.member(2)]), policy: policy)
+        try Fixtures.organization(members: [Fixtures.member(1), Fixtures.member(2)]), policy: policy
+      )
       let closing = plan.stepIDs(for: id).filter {
         $0.hasPrefix("close-") || $0.hasPrefix("await-account-closed")
       }
@@ -122,7 +124,8 @@ import Testing
   func protectedAccountInScopeBlocks() throws {
     var policy = Policy(protectedAccounts: [id])
     policy.accounts[id] = AccountPolicy(disposition: .close)
-    let plan = try Fixtures.plan(try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let plan = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     #expect(plan.findings("PROTECTED_ACCOUNT_IN_SCOPE").first?.severity == .blocking)
     #expect(plan.step("close-account:\(id)") == nil)
   }
@@ -133,7 +136,8 @@ import Testing
     policy.accounts[id] = AccountPolicy(facts: AccountFacts(rootPassword: .removed))
     let enabled = try Fixtures.plan(
       try Fixtures.organization(
-        members: [Fixtures.member(1)], rootAccessFeatures: ["RootCredentialsManagement", "RootSessions"]),
+        members: [Fixtures.member(1)],
+        rootAccessFeatures: ["RootCredentialsManagement", "RootSessions"]),
       policy: policy)
     let enable = try #require(enabled.step("enable-root-password-recovery:\(id)"))
     #expect(enable.kind == .api)
@@ -149,7 +153,8 @@ import Testing
   func unreachableRootEmail() throws {
     var policy = Policy(strategy: .removeThenDelete)
     policy.accounts[id] = AccountPolicy(facts: AccountFacts(rootEmailReachable: false))
-    let needed = try Fixtures.plan(try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let needed = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     #expect(needed.findings("ROOT_EMAIL_UNREACHABLE").first?.step == "reset-root-password:\(id)")
     #expect(needed.findings("ROOT_EMAIL_UNREACHABLE").first?.severity == .blocking)
 
@@ -170,14 +175,18 @@ import Testing
     let costs = CostReport(
       periodStart: Fixtures.startDate, periodEnd: Fixtures.startDate,
       rows: [
-        CostRow(accountID: id, service: "AWS Lambda", region: "eu-west-1", amount: "3.10", unit: "USD"),
-        CostRow(accountID: id, service: "Amazon S3", region: "us-east-1", amount: "0.00", unit: "USD"),
+        CostRow(
+          accountID: id, service: "AWS Lambda", region: "eu-west-1", amount: "3.10", unit: "USD"),
+        CostRow(
+          accountID: id, service: "Amazon S3", region: "us-east-1", amount: "0.00", unit: "USD"),
       ])
     let plan = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)], costs: costs), policy: policy)
     let prepare = try #require(plan.step("prepare-account:\(id)"))
     let tasks = try #require(prepare.tasks)
-    #expect(tasks.contains("Terminate or deliberately keep AWS Lambda in eu-west-1 (3.10 USD last month)"))
+    #expect(
+      tasks.contains("Terminate or deliberately keep AWS Lambda in eu-west-1 (3.10 USD last month)")
+    )
     #expect(!tasks.contains { $0.contains("Amazon S3") })
     for code in [
       "CONTROL_TOWER_ENROLLED", "GOVCLOUD_LINKED", "RESERVED_INSTANCES", "ACTIVE_SAVINGS_PLANS",
@@ -193,7 +202,8 @@ import Testing
   @Test("no preparation step when the policy leaves nothing to do")
   func noEmptyPreparation() throws {
     let policy = Policy(defaults: AccountPolicy(facts: AccountFacts(dataBackedUp: true)))
-    let plan = try Fixtures.plan(try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let plan = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     #expect(plan.step("prepare-account:\(id)") == nil)
   }
 }

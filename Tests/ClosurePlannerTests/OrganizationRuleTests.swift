@@ -41,7 +41,8 @@ import Testing
     #expect(plan.step("cancel-invitation:h-open00001")?.call == "organizations:CancelHandshake")
     #expect(plan.step("cancel-invitation:h-done00001") == nil)
     #expect(
-      plan.depends("close-management-account:\(Fixtures.managementID)", on: "cancel-invitation:h-open00001"))
+      plan.depends(
+        "close-management-account:\(Fixtures.managementID)", on: "cancel-invitation:h-open00001"))
   }
 
   @Test("rule E40: billing history is exported before any account leaves or closes")
@@ -70,7 +71,8 @@ import Testing
   @Test("rules F43, F46: the management account is closed by hand after its own reset")
   func managementAccountNeedsRoot() throws {
     let policy = Policy(management: AccountFacts(rootPassword: .unknown))
-    let plan = try Fixtures.plan(try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let plan = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     let id = Fixtures.managementID
     #expect(plan.depends("close-management-account:\(id)", on: "reset-root-password:\(id)"))
     #expect(plan.step("close-account:\(id)") == nil)
@@ -92,7 +94,8 @@ import Testing
     #expect(deleting.step("close-management-account:\(id)") == nil)
     #expect(deleting.findings("MANAGEMENT_ACCOUNT_PROTECTED").first?.severity == .info)
     let inPlace = try Fixtures.plan(
-      try Fixtures.organization(members: [Fixtures.member(1)]), policy: Policy(protectedAccounts: [id]))
+      try Fixtures.organization(members: [Fixtures.member(1)]),
+      policy: Policy(protectedAccounts: [id]))
     #expect(inPlace.findings("MANAGEMENT_ACCOUNT_PROTECTED").first?.severity == .blocking)
   }
 

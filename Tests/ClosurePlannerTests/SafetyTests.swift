@@ -29,10 +29,12 @@ import Testing
       try GuardPolicy(organization: organization, policy: .empty)
     }
     #expect(throws: GuardPolicyError.unknownAccount(Fixtures.account(9))) {
-      try GuardPolicy(organization: organization, policy: Policy(protectedAccounts: [Fixtures.account(9)]))
+      try GuardPolicy(
+        organization: organization, policy: Policy(protectedAccounts: [Fixtures.account(9)]))
     }
     #expect(throws: GuardPolicyError.managementAccount(Fixtures.managementID)) {
-      try GuardPolicy(organization: organization, policy: Policy(protectedAccounts: [Fixtures.managementID]))
+      try GuardPolicy(
+        organization: organization, policy: Policy(protectedAccounts: [Fixtures.managementID]))
     }
   }
 
@@ -41,7 +43,8 @@ import Testing
     var policy = Policy(strategy: .removeThenDelete)
     policy.accounts[Fixtures.account(1)] = AccountPolicy(
       facts: AccountFacts(rootEmailReachable: false, emailReuseNeeded: true))
-    let plan = try Fixtures.plan(try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let plan = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     let texts = { (plan: ClosurePlan) -> [String] in
       plan.steps.flatMap { [$0.title] + ($0.tasks ?? []) }
         + plan.findings.flatMap { [$0.message, $0.remediation] }

@@ -22,7 +22,8 @@ import Testing
     #expect(close.call == "organizations:CloseAccount")
     #expect(plan.step("await-account-closed:\(id)")?.after == ["close-account:\(id)"])
     #expect(plan.step("reset-root-password:\(id)") == nil)
-    #expect(plan.accounts.first { $0.id == id.rawValue }?.terminalStep == "await-account-closed:\(id)")
+    #expect(
+      plan.accounts.first { $0.id == id.rawValue }?.terminalStep == "await-account-closed:\(id)")
   }
 
   @Test("rules F44, F45: close-in-place closes the management account last and never deletes")
@@ -60,15 +61,19 @@ import Testing
   @Test("rules D28-D31, E37, F43: remove-then-delete in the classic order")
   func removeThenDeleteClassicOrder() throws {
     let plan = try Fixtures.plan(
-      try Fixtures.organization(members: [Fixtures.member(1), Fixtures.member(2, joinedMethod: .invited)]),
+      try Fixtures.organization(members: [
+        Fixtures.member(1), Fixtures.member(2, joinedMethod: .invited),
+      ]),
       policy: Policy(strategy: .removeThenDelete))
     let created = Fixtures.account(1)
     // Created member: random root password (rule G47) → reset → sign-up → remove → close.
-    #expect(plan.depends("complete-standalone-signup:\(created)", on: "reset-root-password:\(created)"))
+    #expect(
+      plan.depends("complete-standalone-signup:\(created)", on: "reset-root-password:\(created)"))
     #expect(plan.depends("remove-account:\(created)", on: "complete-standalone-signup:\(created)"))
     #expect(plan.depends("close-standalone-account:\(created)", on: "remove-account:\(created)"))
     #expect(plan.depends("delete-organization", on: "remove-account:\(created)"))
-    #expect(plan.depends("close-management-account:\(Fixtures.managementID)", on: "delete-organization"))
+    #expect(
+      plan.depends("close-management-account:\(Fixtures.managementID)", on: "delete-organization"))
     #expect(plan.step("close-account:\(created)") == nil)
     #expect(plan.step("await-permanent-closure") == nil)
     // Invited member: its password is known by default, so no reset.

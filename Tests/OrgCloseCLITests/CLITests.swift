@@ -15,7 +15,8 @@ import Testing
   @Test(
     "usage errors exit 64 with one line",
     arguments: [
-      UsageCase(arguments: ["frobnicate"], message: "unknown command \"frobnicate\"; see 'orgclose help'"),
+      UsageCase(
+        arguments: ["frobnicate"], message: "unknown command \"frobnicate\"; see 'orgclose help'"),
       UsageCase(
         arguments: ["plan"],
         message: "plan needs a snapshot file (orgclose plan SNAPSHOT); see 'orgclose help plan'"),
@@ -28,7 +29,8 @@ import Testing
           + "see 'orgclose help plan'"),
       UsageCase(
         arguments: ["plan", "a.json", "--start", "tomorrow"],
-        message: "plan: --start must be a date YYYY-MM-DD, not \"tomorrow\"; see 'orgclose help plan'"),
+        message:
+          "plan: --start must be a date YYYY-MM-DD, not \"tomorrow\"; see 'orgclose help plan'"),
       UsageCase(
         arguments: ["plan", "a.json", "--polcy", "p.json"],
         message: "plan: unknown option --polcy; see 'orgclose help plan'"),
@@ -39,12 +41,14 @@ import Testing
         arguments: ["plan", "a.json", "--out", "a.json"],
         message: "plan: --out a.json is one of the input files; choose another name"),
       UsageCase(
-        arguments: ["generate"], message: "generate needs --accounts N; see 'orgclose help generate'"),
+        arguments: ["generate"],
+        message: "generate needs --accounts N; see 'orgclose help generate'"),
       UsageCase(
         arguments: ["generate", "--accounts", "-5"],
         message: "generate: --accounts must be a whole number from 1 to 1000000, not \"-5\"; "
           + "see 'orgclose help generate'"),
-      UsageCase(arguments: ["help", "nope"], message: "help: no command \"nope\"; see 'orgclose help'"),
+      UsageCase(
+        arguments: ["help", "nope"], message: "help: no command \"nope\"; see 'orgclose help'"),
     ])
   func usageErrors(_ c: UsageCase) {
     let result = CapturedConsole.run(c.arguments)
@@ -72,12 +76,15 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("plan.json").path
 
-    let missing = CapturedConsole.run(["plan", folder.appendingPathComponent("none.json").path, "--out", out])
+    let missing = CapturedConsole.run([
+      "plan", folder.appendingPathComponent("none.json").path, "--out", out,
+    ])
     #expect(missing.status == .noInput)
     #expect(missing.err.hasSuffix("none.json: no such file\n"))
 
     let bad = folder.appendingPathComponent("bad.json")
-    try #"{"schemaVersion": 1, "organization": 7}"#.write(to: bad, atomically: true, encoding: .utf8)
+    try #"{"schemaVersion": 1, "organization": 7}"#.write(
+      to: bad, atomically: true, encoding: .utf8)
     let invalid = CapturedConsole.run(["plan", bad.path, "--out", out])
     #expect(invalid.status == .dataError)
     #expect(invalid.err == "orgclose: \(bad.path): organization: expected an object\n")
@@ -94,7 +101,9 @@ import Testing
     let policy = folder.appendingPathComponent("p.json")
     try #"{"schemaVersion": 1, "accounts": {"999999999999": {"priority": 1}}}"#
       .write(to: policy, atomically: true, encoding: .utf8)
-    let result = CapturedConsole.run(["validate", "\(acme)/org.snapshot.json", "--policy", policy.path])
+    let result = CapturedConsole.run([
+      "validate", "\(acme)/org.snapshot.json", "--policy", policy.path,
+    ])
     #expect(result.status == .dataError)
     #expect(
       result.err == "orgclose: \(policy.path): accounts.999999999999: account 999999999999 is not "
@@ -135,7 +144,8 @@ import Testing
   @Test("plan --fail-on-blocking exits 2 but still writes the plan")
   func failOnBlocking() throws {
     let globex = Fixtures.samplesDirectory.appendingPathComponent("globex").path
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).json")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: out) }
     let result = CapturedConsole.run([
       "plan", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json",

@@ -46,7 +46,8 @@ import Testing
     for attempt in 0..<2 {
       let out = folder.appendingPathComponent("plan\(attempt).json").path
       let result = try Self.run([
-        "plan", "\(acme)/org.snapshot.json", "--policy", "\(acme)/closure.policy.json", "--out", out,
+        "plan", "\(acme)/org.snapshot.json", "--policy", "\(acme)/closure.policy.json", "--out",
+        out,
       ])
       #expect(result.status == 0)
       #expect(result.err.isEmpty)
@@ -57,7 +58,8 @@ import Testing
     #expect(plans[0] == golden)
     let rendered = try Self.run(["render", folder.appendingPathComponent("plan0.json").path])
     #expect(rendered.status == 0)
-    #expect(String(decoding: rendered.out, as: UTF8.self).hasPrefix("Shutdown plan for organization"))
+    #expect(
+      String(decoding: rendered.out, as: UTF8.self).hasPrefix("Shutdown plan for organization"))
   }
 
   @Test("exit statuses of the binary: 64, 66, 65, 2")
@@ -66,11 +68,15 @@ import Testing
     #expect(try Self.run(["plan", "/nonexistent/org.json"]).status == 66)
     let globex = Fixtures.samplesDirectory.appendingPathComponent("globex").path
     #expect(
-      try Self.run(["blockers", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json"])
-        .status == 2)
+      try Self.run([
+        "blockers", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json",
+      ])
+      .status == 2)
     let policyAsSnapshot = try Self.run(["validate", "\(globex)/closure.policy.json"])
     #expect(policyAsSnapshot.status == 65)
-    #expect(policyAsSnapshot.err == "orgclose: \(globex)/closure.policy.json: organization: is missing; it is required\n")
+    #expect(
+      policyAsSnapshot.err
+        == "orgclose: \(globex)/closure.policy.json: organization: is missing; it is required\n")
   }
 
   @Test("a generated 10,000-account organization plans in one run with large output")
@@ -79,7 +85,9 @@ import Testing
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let snapshot = folder.appendingPathComponent("org.json").path
-    #expect(try Self.run(["generate", "--accounts", "10000", "--seed", "7", "--out", snapshot]).status == 0)
+    #expect(
+      try Self.run(["generate", "--accounts", "10000", "--seed", "7", "--out", snapshot]).status
+        == 0)
     let plan = try Self.run(["plan", snapshot, "--start", "2026-12-01", "--format", "json"])
     #expect(plan.status == 0)
     #expect(plan.out.count > 1_000_000)

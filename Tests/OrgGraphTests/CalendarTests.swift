@@ -10,7 +10,8 @@ import Testing
     #expect(day.description == text)
   }
 
-  @Test("invalid dates are rejected", arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "tomorrow"])
+  @Test(
+    "invalid dates are rejected", arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "tomorrow"])
   func invalidDates(_ text: String) {
     #expect(CalendarDay(iso8601: text) == nil)
   }
@@ -37,8 +38,9 @@ import Testing
 
   @Test("epoch seconds as AWS CLI v1 prints them")
   func epochTimestamps() throws {
-    #expect(try #require(Timestamp(secondsSince1970: 1_481_830_215.45)).description
-      == "2016-12-15T19:30:15.450Z")
+    #expect(
+      try #require(Timestamp(secondsSince1970: 1_481_830_215.45)).description
+        == "2016-12-15T19:30:15.450Z")
     #expect(Timestamp(secondsSince1970: .nan) == nil)
     #expect(Timestamp(iso8601: "2016-12-15T25:00:00Z") == nil)
   }

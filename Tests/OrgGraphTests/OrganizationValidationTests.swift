@@ -5,7 +5,8 @@ import Testing
   let root = Root(id: RootID(unchecked: "r-root"), name: "Root")
   let management = AccountID(unchecked: "111111111111")
 
-  func parts(units: [OrganizationalUnit] = [], accounts extra: [Account] = []) -> Organization.Parts {
+  func parts(units: [OrganizationalUnit] = [], accounts extra: [Account] = []) -> Organization.Parts
+  {
     let account = Account(
       id: management, name: "m", email: "m@example.com", state: .active, joinedMethod: .invited,
       joinedTimestamp: nil, parent: .root(root.id))
@@ -34,7 +35,9 @@ import Testing
     #expect(
       throws: StructureError(
         path: "organizationalUnits[5].parentId",
-        message: "OU \"ou-root-00000006\" is nested 6 levels below the root; AWS allows at most 5 (rule A1)")
+        message:
+          "OU \"ou-root-00000006\" is nested 6 levels below the root; AWS allows at most 5 (rule A1)"
+      )
     ) {
       try Organization(validating: parts(units: units))
     }
@@ -42,12 +45,15 @@ import Testing
 
   @Test("rule A1: an OU cycle is reported with its path")
   func cycle() {
-    let a = unit(1, parent: .organizationalUnit(OrganizationalUnitID(unchecked: "ou-root-00000002")))
+    let a = unit(
+      1, parent: .organizationalUnit(OrganizationalUnitID(unchecked: "ou-root-00000002")))
     let b = unit(2, parent: .organizationalUnit(a.id))
     #expect(
       throws: StructureError(
         path: "organizationalUnits[0].parentId",
-        message: "OU \"ou-root-00000001\" is its own ancestor: ou-root-00000001 -> ou-root-00000002 -> ou-root-00000001")
+        message:
+          "OU \"ou-root-00000001\" is its own ancestor: ou-root-00000001 -> ou-root-00000002 -> ou-root-00000001"
+      )
     ) {
       try Organization(validating: parts(units: [a, b]))
     }

@@ -14,22 +14,24 @@ struct InputFileCase: Sendable, CustomTestStringConvertible {
 enum InputFiles {
   /// A valid snapshot: management, two OUs, two members.
   static var snapshot: [String: Any] { baseSnapshot }
-  private static func makeBase() -> [String: Any] { [
-    "schemaVersion": 1,
-    "organization": [
-      "id": "o-abcdefghij", "featureSet": "ALL", "managementAccountId": "111111111111",
-    ],
-    "roots": [["id": "r-ab12", "name": "Root"]],
-    "organizationalUnits": [
-      ["id": "ou-ab12-prod0001", "name": "Prod", "parentId": "r-ab12"],
-      ["id": "ou-ab12-team0001", "name": "Team", "parentId": "ou-ab12-prod0001"],
-    ],
-    "accounts": [
-      account("111111111111", parent: "r-ab12"),
-      account("222222222222", parent: "ou-ab12-prod0001"),
-      account("333333333333", parent: "ou-ab12-team0001"),
-    ],
-  ] }
+  private static func makeBase() -> [String: Any] {
+    [
+      "schemaVersion": 1,
+      "organization": [
+        "id": "o-abcdefghij", "featureSet": "ALL", "managementAccountId": "111111111111",
+      ],
+      "roots": [["id": "r-ab12", "name": "Root"]],
+      "organizationalUnits": [
+        ["id": "ou-ab12-prod0001", "name": "Prod", "parentId": "r-ab12"],
+        ["id": "ou-ab12-team0001", "name": "Team", "parentId": "ou-ab12-prod0001"],
+      ],
+      "accounts": [
+        account("111111111111", parent: "r-ab12"),
+        account("222222222222", parent: "ou-ab12-prod0001"),
+        account("333333333333", parent: "ou-ab12-team0001"),
+      ],
+    ]
+  }
 
   private static var baseSnapshot: [String: Any] { makeBase() }
 
@@ -48,12 +50,15 @@ enum InputFiles {
   }
 
   static func json(_ value: Any) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
+    let data =
+      (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 
   /// Replaces one account's field.
-  static func setAccount(_ index: Int, _ key: String, _ newValue: Any?) -> (inout [String: Any]) -> Void {
+  static func setAccount(_ index: Int, _ key: String, _ newValue: Any?) -> (inout [String: Any]) ->
+    Void
+  {
     { snapshot in
       var accounts = snapshot["accounts"] as? [[String: Any]] ?? []
       accounts[index][key] = newValue

@@ -33,7 +33,8 @@ import Testing
         steps[12]["after"] = ["no-such-step"]
         plan["steps"] = steps
       },
-      message: "plan.json: steps[12].after[0]: \"no-such-step\" is not a step of this plan" + suffix),
+      message: "plan.json: steps[12].after[0]: \"no-such-step\" is not a step of this plan" + suffix
+    ),
     TamperCase(
       name: "duplicate step",
       change: { plan in

@@ -25,9 +25,12 @@ import Testing
     InputFileCase(
       name: "malformed organization ID",
       content: InputFiles.snapshot {
-        $0["organization"] = ["id": "org-1", "featureSet": "ALL", "managementAccountId": "111111111111"]
+        $0["organization"] = [
+          "id": "org-1", "featureSet": "ALL", "managementAccountId": "111111111111",
+        ]
       },
-      message: "org.json: organization.id: \"org-1\" is not a valid ID (expected \"o-\" and 10 to 32 "
+      message:
+        "org.json: organization.id: \"org-1\" is not a valid ID (expected \"o-\" and 10 to 32 "
         + "lowercase letters or digits)"),
     InputFileCase(
       name: "accounts not an array",
@@ -52,11 +55,13 @@ import Testing
     InputFileCase(
       name: "parent that does not exist",
       content: InputFiles.snapshot(InputFiles.setAccount(1, "parentId", "ou-ab12-99999999")),
-      message: "org.json: accounts[1].parentId: \"ou-ab12-99999999\" is not a root or OU in this snapshot"),
+      message:
+        "org.json: accounts[1].parentId: \"ou-ab12-99999999\" is not a root or OU in this snapshot"),
     InputFileCase(
       name: "parent that is not an ID",
       content: InputFiles.snapshot(InputFiles.setAccount(1, "parentId", "Prod")),
-      message: "org.json: accounts[1].parentId: \"Prod\" is not a root ID (r-…) or an OU ID (ou-…-…)"),
+      message:
+        "org.json: accounts[1].parentId: \"Prod\" is not a root ID (r-…) or an OU ID (ou-…-…)"),
     InputFileCase(
       name: "neither state nor status",
       content: InputFiles.snapshot(InputFiles.setAccount(1, "state", nil)),
@@ -126,7 +131,8 @@ import Testing
           ["id": "rt-abcd1234", "direction": "sideways", "status": "ACCEPTED"]
         ]
       },
-      message: "org.json: responsibilityTransfers[0].direction: \"sideways\" is not inbound or outbound"),
+      message:
+        "org.json: responsibilityTransfers[0].direction: \"sideways\" is not inbound or outbound"),
     InputFileCase(
       name: "cost period not a date",
       content: InputFiles.snapshot {
@@ -138,7 +144,12 @@ import Testing
       content: InputFiles.snapshot {
         $0["costs"] = [
           "periodStart": "2026-10-01", "periodEnd": "2026-11-01",
-          "rows": [["accountId": "x", "service": "S3", "region": "us-east-1", "amount": "1", "unit": "USD"]],
+          "rows": [
+            [
+              "accountId": "x", "service": "S3", "region": "us-east-1", "amount": "1",
+              "unit": "USD",
+            ]
+          ],
         ]
       },
       message: "org.json: costs.rows[0].accountId: \"x\" is not a valid ID (expected 12 digits)"),

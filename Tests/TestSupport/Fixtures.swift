@@ -6,7 +6,8 @@ package import OrgGraph
 package enum Fixtures {
   package static let managementID = account(0)
   package static let rootID = RootID(unchecked: "r-test")
-  package static let startDate = CalendarDay(year: 2026, month: 12, day: 1) ?? .init(daysSince1970: 0)
+  package static let startDate =
+    CalendarDay(year: 2026, month: 12, day: 1) ?? .init(daysSince1970: 0)
 
   /// `100000000000 + n`.
   package static func account(_ n: Int) -> AccountID {

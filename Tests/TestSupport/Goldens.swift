@@ -17,7 +17,8 @@ package func expectMatchesGolden(
   }
   let expected = try String(contentsOf: url, encoding: .utf8)
   if actual != expected {
-    let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
     let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
       .map(String.init)
     var first = 0

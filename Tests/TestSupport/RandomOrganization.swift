@@ -48,7 +48,8 @@ package struct RandomOrganization {
     var members: [Account] = []
     for n in 1...int(1...40) {
       // Joined between 10 days before and 3 days after the start, or long ago.
-      let joinedDay = chance(30)
+      let joinedDay =
+        chance(30)
         ? Fixtures.startDate.adding(days: int(-10...3)) : Fixtures.startDate.adding(days: -900)
       let joined = Timestamp(
         millisecondsSince1970: Int64(joinedDay.daysSince1970) * 86_400_000
@@ -83,7 +84,8 @@ package struct RandomOrganization {
 
     var policy = Policy(
       strategy: chance(20) ? nil : pick(Strategy.allCases),
-      closeQuota: chance(30) ? int(1...10) : nil, closuresInLast30Days: chance(30) ? int(0...12) : 0)
+      closeQuota: chance(30) ? int(1...10) : nil, closuresInLast30Days: chance(30) ? int(0...12) : 0
+    )
     for member in members {
       if chance(10) { policy.protectedAccounts.insert(member.id) }
       guard chance(50) else { continue }
