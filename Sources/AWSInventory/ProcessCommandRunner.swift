@@ -26,6 +26,14 @@ public struct ProcessCommandRunner: CommandRunner {
       process.standardOutput = output
       process.standardError = error
       process.standardInput = FileHandle.nullDevice
+      // A child inherits the starting thread's signal mask, and test and Dispatch threads
+      // block most signals: a child started with SIGCHLD or SIGTERM blocked can hang in
+      // `wait` or ignore Ctrl-C. Start it with nothing blocked, then restore the mask.
+      var nothing = sigset_t()
+      var previous = sigset_t()
+      sigemptyset(&nothing)
+      pthread_sigmask(SIG_SETMASK, &nothing, &previous)
+      defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
       do {
         try process.run()
       } catch {

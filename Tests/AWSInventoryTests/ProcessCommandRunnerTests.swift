@@ -16,6 +16,14 @@ import Testing
     #expect(output.standardOutput.allSatisfy { $0 == UInt8(ascii: "o") })
   }
 
+  @Test("children start with no signal blocked, whatever the starting thread blocks")
+  func childrenStartWithAnEmptySignalMask() throws {
+    // Test threads block SIGCHLD among others; a child that inherited that mask hangs in
+    // the shell's `wait` (seen as a stuck test before the runner reset the mask).
+    let output = try ProcessCommandRunner().run(Command("grep", ["SigBlk", "/proc/self/status"]))
+    #expect(String(decoding: output.standardOutput, as: UTF8.self) == "SigBlk:\t0000000000000000\n")
+  }
+
   @Test("a program that is not on PATH exits 127 through env")
   func missingProgram() throws {
     let output = try ProcessCommandRunner().run(Command("orgclose-no-such-program-x", []))
