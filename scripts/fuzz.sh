@@ -9,6 +9,7 @@ swift build -c release --scratch-path .build-fuzz --product orgclose-fuzz \
 mkdir -p .fuzz/corpus .fuzz/artifacts
 for sample in Samples/*/; do
   name=$(basename "$sample")
+  [ -f "$sample/org.snapshot.json" ] || continue
   { printf '\000'; cat "$sample/org.snapshot.json"; } > ".fuzz/corpus/seed-snapshot-$name"
   [ -f "$sample/closure.policy.json" ] &&
     { printf '\001'; cat "$sample/closure.policy.json"; } > ".fuzz/corpus/seed-policy-$name"
