@@ -44,7 +44,7 @@ struct PlanCommand: Command {
     if let redaction { plan = redaction.redacting(plan) }
     if let out {
       do {
-        try PlanFiles.write(PlanFiles.encodedPlan(plan), to: out)
+        try PlanFiles.writePlan(plan, to: out)
       } catch {
         throw CommandFailure(error)
       }
