@@ -6,24 +6,27 @@ import OrgGraph
 ///
 /// Each type lists its keys in byte order, which is how Foundation sorts them on Linux;
 /// `PlanWritingTests` checks the result against `JSONEncoder` on samples and generated plans.
+///
+/// Arrays are walked by index: a `for element in array` loop copies each element, retaining
+/// every string in it.
 extension ClosurePlan {
   /// The pretty-printed JSON of the plan, without a trailing newline.
   func writeJSON(to writer: inout PrettyJSONWriter) {
     writer.beginObject()
     writer.key("accounts")
     writer.beginArray()
-    for account in accounts {
+    for index in accounts.indices {
       writer.element()
-      account.writeJSON(to: &writer)
+      accounts[index].writeJSON(to: &writer)
     }
     writer.endArray()
     writer.key("closeQuota")
     closeQuota.writeJSON(to: &writer)
     writer.key("findings")
     writer.beginArray()
-    for finding in findings {
+    for index in findings.indices {
       writer.element()
-      finding.writeJSON(to: &writer)
+      findings[index].writeJSON(to: &writer)
     }
     writer.endArray()
     writer.key("generator")
@@ -58,9 +61,9 @@ extension ClosurePlan {
     writer.day(startDate)
     writer.key("steps")
     writer.beginArray()
-    for step in steps {
+    for index in steps.indices {
       writer.element()
-      step.writeJSON(to: &writer)
+      steps[index].writeJSON(to: &writer)
     }
     writer.endArray()
     writer.key("strategy")

@@ -78,13 +78,14 @@ extension MarkdownContext {
   /// One wave's heading and the table of its steps.
   private func waveTable(_ digest: WaveDigest, into document: inout MarkdownDocument) {
     var heading =
-      "#### Wave \(digest.wave) (\(TextFormatting.counted(digest.steps.count, "step", "steps"))"
+      "#### Wave \(digest.wave) (\(TextFormatting.counted(digest.stepPositions.count, "step", "steps"))"
     if let dates = digest.dates { heading += ", " + TextFormatting.dates(dates) }
     document.blank()
     document.append(heading + ")")
     document.blank()
     document.tableHeader(["Step", "Kind", "AWS call", "Account", "OU path", "Not before"])
-    for step in digest.steps {
+    for position in digest.stepPositions {
+      let step = plan.steps[position]
       let entry = index.account(step.account)
       var date = step.notBefore?.description ?? "—"
       if let window = step.window { date += " (window \(TextFormatting.grouped(window)))" }

@@ -1,28 +1,29 @@
 import ClosurePlanner
 
-/// Lookups into one plan (accounts by ID, steps by ID), built once per rendering.
+/// Accounts by ID, built once per rendering.
 ///
-/// The dictionaries are only ever read by key, never iterated, so output order never depends
-/// on hashing.
+/// The dictionary maps IDs to positions in `plan.accounts` and is only ever read by key,
+/// never iterated, so output order never depends on hashing. Positions rather than copies of
+/// the entries: copying 100,000 entries (eight reference-counted fields each) took a tenth of
+/// the text summary's time.
 struct PlanIndex {
-  private let accounts: [String: ClosurePlan.AccountEntry]
-  private let stepPositions: [String: Int]
+  private let accounts: [ClosurePlan.AccountEntry]
+  private let positions: [String: Int]
 
   init(_ plan: ClosurePlan) {
-    accounts = Dictionary(
-      plan.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    stepPositions = Dictionary(
-      plan.steps.enumerated().map { ($0.element.id, $0.offset) },
-      uniquingKeysWith: { first, _ in first })
+    accounts = plan.accounts
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(accounts.count)
+    for position in accounts.indices where positions[accounts[position].id] == nil {
+      positions[accounts[position].id] = position
+    }
+    self.positions = positions
   }
 
   /// The plan's entry for account `id`, if it lists one.
   func account(_ id: String?) -> ClosurePlan.AccountEntry? {
-    id.flatMap { accounts[$0] }
+    id.flatMap { positions[$0] }.map { accounts[$0] }
   }
-
-  /// The position of step `id` in `plan.steps`.
-  func position(ofStep id: String) -> Int? { stepPositions[id] }
 
   /// How findings and tables name an account, not escaped.
   ///
@@ -30,7 +31,7 @@ struct PlanIndex {
   /// `Organization` for `nil`.
   func accountLabel(_ id: String?) -> String {
     guard let id else { return "Organization" }
-    guard let entry = accounts[id] else { return id }
-    return "\(entry.name) (\(entry.id))"
+    guard let position = positions[id] else { return id }
+    return "\(accounts[position].name) (\(accounts[position].id))"
   }
 }

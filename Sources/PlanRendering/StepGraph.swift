@@ -48,13 +48,14 @@ struct StepGraph {
 
   init(_ plan: ClosurePlan, grouping: Grouping) {
     self.grouping = grouping
-    let index = PlanIndex(plan)
     var nodeOfKey: [GroupKey: Int] = [:]
     var windows: [ClosedRange<Int>?] = []
     var titles: [String] = []
     var actions: [String] = []
     var nodeOfStep: [Int] = []
     nodeOfStep.reserveCapacity(plan.steps.count)
+    var positionOfStep: [String: Int] = [:]
+    positionOfStep.reserveCapacity(plan.steps.count)
     for (position, step) in plan.steps.enumerated() {
       let key = GroupKey(step, position: position, grouping: grouping)
       let node: Int
@@ -72,6 +73,7 @@ struct StepGraph {
       }
       if let window = step.window { windows[node] = .spanning(windows[node], window) }
       nodeOfStep.append(node)
+      if positionOfStep[step.id] == nil { positionOfStep[step.id] = position }
     }
     for node in nodes.indices {
       nodes[node].label = Self.label(
@@ -81,7 +83,7 @@ struct StepGraph {
     var edgeSet = Set<Edge>()
     for (position, step) in plan.steps.enumerated() {
       for prerequisite in step.after {
-        guard let from = index.position(ofStep: prerequisite) else { continue }
+        guard let from = positionOfStep[prerequisite] else { continue }
         let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
         if edge.from != edge.to { edgeSet.insert(edge) }
       }

@@ -16,14 +16,14 @@ extension TextPlanRenderer {
     ]
     for digest in digests {
       var heading =
-        "Wave \(digest.wave) (\(TextFormatting.counted(digest.steps.count, "step", "steps"))"
+        "Wave \(digest.wave) (\(TextFormatting.counted(digest.stepPositions.count, "step", "steps"))"
       if let dates = digest.dates { heading += ", " + TextFormatting.dates(dates) }
       lines += ["", heading + ")"]
       if folded {
         lines += digest.organizationSteps.flatMap(stepLines)
         lines += digest.tallies.flatMap(tallyLines)
       } else {
-        lines += digest.steps.flatMap(stepLines)
+        lines += digest.stepPositions.flatMap { stepLines(plan.steps[$0]) }
       }
     }
     return lines
