@@ -28,9 +28,15 @@ public struct ClosurePlanner: Sendable {
     for position in assembly.memberPositions { assembly.planMember(at: position) }
     assembly.planOrganizationEnd()
     let (windows, firstWindow) = assembly.assignCloseWindows()
-    let steps = try assembly.scheduledSteps()
+    // Ordering and dating the steps and listing the findings and accounts are independent
+    // and take about as long each (0.25 s for 100,000 accounts), so they share two cores.
+    let assembled = assembly
+    let (steps, entries) = concurrently(
+      { Result { () throws(PlanningError) in try assembled.scheduledSteps() } },
+      { assembled.findingsAndAccounts() })
     return assembly.finishedPlan(
-      steps: steps, windows: windows, firstWindow: firstWindow, inputs: inputs)
+      steps: try steps.get(), findings: entries.findings, accounts: entries.accounts,
+      windows: windows, firstWindow: firstWindow, inputs: inputs)
   }
 
   /// Every account the policy names must be a member of the snapshot (a typo must not
@@ -53,15 +59,15 @@ public struct ClosurePlanner: Sendable {
 }
 
 extension PlanAssembly {
-  /// Assembles the plan document from the scheduled steps and the gathered findings.
+  /// The plan's findings and account entries, in plan order.
   ///
   /// Findings and accounts are put in order by sorting their positions, compared field by
   /// field in place (accounts by path rank), then built once; the counts take one pass each.
   /// Building then sorting the entries, and counting with `filter`, copied every step,
   /// finding and entry: planning 100,000 accounts took 1.5 s that way, 1.15 s this way.
-  func finishedPlan(
-    steps: [ClosurePlan.Step], windows: Int, firstWindow: Int, inputs: ClosurePlan.Inputs
-  ) -> ClosurePlan {
+  func findingsAndAccounts() -> (
+    findings: [ClosurePlan.Finding], accounts: [ClosurePlan.AccountEntry]
+  ) {
     let findingList = findings.indices.sorted(by: findingPrecedes).map { index in
       let pending = findings[index]
       return ClosurePlan.Finding(
@@ -94,6 +100,15 @@ extension PlanAssembly {
         terminalStep: outcomes[index]?.terminalStep.map { self.steps[$0].id },
         findings: codesByAccount[id] ?? [])
     }
+    return (findingList, accountEntries)
+  }
+
+  /// The plan document: its parts, with counts and dates taken in one pass each.
+  func finishedPlan(
+    steps: [ClosurePlan.Step], findings findingList: [ClosurePlan.Finding],
+    accounts accountEntries: [ClosurePlan.AccountEntry], windows: Int, firstWindow: Int,
+    inputs: ClosurePlan.Inputs
+  ) -> ClosurePlan {
 
     var (apiSteps, manualSteps, waitSteps) = (0, 0, 0)
     var latest: CalendarDay?

@@ -77,14 +77,18 @@ extension PlanAssembly {
       }
       date[node] = day
     }
-    return planOrder(wave: wave).map { index in
-      let draft = steps[index]
-      return ClosurePlan.Step(
-        id: draft.id, action: draft.action.rawValue, kind: draft.action.kind,
-        account: draft.account?.rawValue, call: draft.action.call,
-        after: prerequisiteIDs(draft.after), wave: wave[index],
-        window: draft.window, notBefore: date[index], title: draft.title,
-        tasks: draft.tasks.isEmpty ? nil : draft.tasks)
+    // Drafts are read in place through a buffer: copying each one out of the array
+    // retained all of its strings once more.
+    return steps.withUnsafeBufferPointer { drafts in
+      planOrder(wave: wave).map { index in
+        ClosurePlan.Step(
+          id: drafts[index].id, action: drafts[index].action.rawValue,
+          kind: drafts[index].action.kind, account: drafts[index].account?.rawValue,
+          call: drafts[index].action.call, after: prerequisiteIDs(drafts[index].after),
+          wave: wave[index], window: drafts[index].window, notBefore: date[index],
+          title: drafts[index].title,
+          tasks: drafts[index].tasks.isEmpty ? nil : drafts[index].tasks)
+      }
     }
   }
 

@@ -7,26 +7,31 @@ import OrgGraph
 /// Each type lists its keys in byte order, which is how Foundation sorts them on Linux;
 /// `PlanWritingTests` checks the result against `JSONEncoder` on samples and generated plans.
 ///
-/// Arrays are walked by index: a `for element in array` loop copies each element, retaining
-/// every string in it.
+/// Arrays are walked through unsafe buffers, whose elements are read in place: a loop over
+/// the array, or over its indices, copied each element and retained every string in it
+/// (writing a 100,000-account plan took 0.05 s longer).
 extension ClosurePlan {
   /// The pretty-printed JSON of the plan, without a trailing newline.
   func writeJSON(to writer: inout PrettyJSONWriter) {
     writer.beginObject()
     writer.key("accounts")
     writer.beginArray()
-    for index in accounts.indices {
-      writer.element()
-      accounts[index].writeJSON(to: &writer)
+    accounts.withUnsafeBufferPointer { elements in
+      for index in elements.indices {
+        writer.element()
+        elements[index].writeJSON(to: &writer)
+      }
     }
     writer.endArray()
     writer.key("closeQuota")
     closeQuota.writeJSON(to: &writer)
     writer.key("findings")
     writer.beginArray()
-    for index in findings.indices {
-      writer.element()
-      findings[index].writeJSON(to: &writer)
+    findings.withUnsafeBufferPointer { elements in
+      for index in elements.indices {
+        writer.element()
+        elements[index].writeJSON(to: &writer)
+      }
     }
     writer.endArray()
     writer.key("generator")
@@ -61,9 +66,11 @@ extension ClosurePlan {
     writer.day(startDate)
     writer.key("steps")
     writer.beginArray()
-    for index in steps.indices {
-      writer.element()
-      steps[index].writeJSON(to: &writer)
+    steps.withUnsafeBufferPointer { elements in
+      for index in elements.indices {
+        writer.element()
+        elements[index].writeJSON(to: &writer)
+      }
     }
     writer.endArray()
     writer.key("strategy")

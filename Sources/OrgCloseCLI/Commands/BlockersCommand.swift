@@ -32,6 +32,7 @@ struct BlockersCommand: Command {
     case "markdown": console.out(BlockersRenderer(style: .markdown).render(plan))
     default: console.out(BlockersRenderer(style: .text).render(plan))
     }
+    console.leaveToExit(plan)
     return plan.summary.blocking > 0 ? .blocked : .success
   }
 }

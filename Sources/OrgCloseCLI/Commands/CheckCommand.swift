@@ -47,6 +47,7 @@ struct CheckCommand: Command {
       text += "\n" + DiffRenderer().render(check.diff, organizationID: plan.organization.id)
     }
     console.out(text)
+    console.leaveToExit((plan, organization.value, check))
     return check.isFresh ? .success : .stale
   }
 }

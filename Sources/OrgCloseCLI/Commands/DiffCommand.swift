@@ -41,6 +41,7 @@ struct DiffCommand: Command {
     }
     let diff = PlanDiff(from: old, to: new)
     console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id))
+    console.leaveToExit((old, new, diff))
     return .success
   }
 }

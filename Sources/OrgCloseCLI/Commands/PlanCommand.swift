@@ -53,6 +53,7 @@ struct PlanCommand: Command {
     if let out, format == "text" {
       console.out("Wrote \(out) (\(plan.summary.steps) steps).\n")
     }
+    console.leaveToExit(plan)
     return failOnBlocking && plan.summary.blocking > 0 ? .blocked : .success
   }
 

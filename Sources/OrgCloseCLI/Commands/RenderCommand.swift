@@ -28,6 +28,7 @@ struct RenderCommand: Command {
     }
     if let redaction { plan = redaction.redacting(plan) }
     console.out(PlanCommand.render(plan, format: format))
+    console.leaveToExit(plan)
     return .success
   }
 }

@@ -34,6 +34,7 @@ struct ValidateCommand: Command {
       "\(run.snapshotFile): valid: organization \(org.id), \(org.organizationalUnits.count) OUs, "
         + "\(org.accounts.count) accounts (\(org.members.count) members)\n")
     if let file = run.policyFile { console.out("\(file): valid\n") }
+    console.leaveToExit(org)
     return .success
   }
 }

@@ -2,11 +2,11 @@ import Dispatch
 
 /// Runs `first` and `second` at the same time and returns both results.
 ///
-/// For the few places where a large input gives two independent, CPU-bound jobs, so the
-/// second core can take one (README, "Performance"). Each job writes only its own slot, and
+/// For the few places where a large organization gives two independent, CPU-bound jobs, so
+/// the second core can take one (README, "Performance"). Each job writes only its own slot, and
 /// `concurrentPerform` returns only after both have finished, so reading the slots after it
 /// needs no lock.
-func concurrently<First, Second>(
+public func concurrently<First, Second>(
   _ first: @Sendable () -> First, _ second: @Sendable () -> Second
 ) -> (First, Second) {
   let slots = Slots<First, Second>()
