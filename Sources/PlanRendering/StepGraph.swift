@@ -48,16 +48,26 @@ struct StepGraph {
 
   init(_ plan: ClosurePlan, grouping: Grouping) {
     self.grouping = grouping
+    // Steps are read in place through a buffer; a loop over the array copied every step.
+    (nodes, edges) = plan.steps.withUnsafeBufferPointer { steps in
+      Self.build(steps, grouping: grouping)
+    }
+  }
+
+  private static func build(_ steps: UnsafeBufferPointer<ClosurePlan.Step>, grouping: Grouping)
+    -> (nodes: [Node], edges: [Edge])
+  {
+    var nodes: [Node] = []
     var nodeOfKey: [GroupKey: Int] = [:]
     var windows: [ClosedRange<Int>?] = []
     var titles: [String] = []
     var actions: [String] = []
     var nodeOfStep: [Int] = []
-    nodeOfStep.reserveCapacity(plan.steps.count)
+    nodeOfStep.reserveCapacity(steps.count)
     var positionOfStep: [String: Int] = [:]
-    positionOfStep.reserveCapacity(plan.steps.count)
-    for (position, step) in plan.steps.enumerated() {
-      let key = GroupKey(step, position: position, grouping: grouping)
+    positionOfStep.reserveCapacity(steps.count)
+    for position in steps.indices {
+      let key = GroupKey(steps[position], position: position, grouping: grouping)
       let node: Int
       if let known = nodeOfKey[key] {
         node = known
@@ -66,14 +76,16 @@ struct StepGraph {
         node = nodes.count
         nodeOfKey[key] = node
         nodes.append(
-          Node(id: "s\(position)", label: "", kind: step.kind, wave: step.wave, count: 1))
+          Node(
+            id: "s\(position)", label: "", kind: steps[position].kind,
+            wave: steps[position].wave, count: 1))
         windows.append(nil)
-        titles.append(step.title)
-        actions.append(step.action)
+        titles.append(steps[position].title)
+        actions.append(steps[position].action)
       }
-      if let window = step.window { windows[node] = .spanning(windows[node], window) }
+      if let window = steps[position].window { windows[node] = .spanning(windows[node], window) }
       nodeOfStep.append(node)
-      if positionOfStep[step.id] == nil { positionOfStep[step.id] = position }
+      if positionOfStep[steps[position].id] == nil { positionOfStep[steps[position].id] = position }
     }
     for node in nodes.indices {
       nodes[node].label = Self.label(
@@ -81,14 +93,14 @@ struct StepGraph {
         windows: windows[node])
     }
     var edgeSet = Set<Edge>()
-    for (position, step) in plan.steps.enumerated() {
-      for prerequisite in step.after {
+    for position in steps.indices {
+      for prerequisite in steps[position].after {
         guard let from = positionOfStep[prerequisite] else { continue }
         let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
         if edge.from != edge.to { edgeSet.insert(edge) }
       }
     }
-    edges = edgeSet.sorted()
+    return (nodes, edgeSet.sorted())
   }
 
   /// Whether some node stands for more than one step.
