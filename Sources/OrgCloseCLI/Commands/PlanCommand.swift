@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 import Foundation
 import PlanFiles
 import PlanRendering
@@ -42,14 +43,22 @@ struct PlanCommand: Command {
   func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
     var plan = try run.plan(today: console.today())
     if let redaction { plan = redaction.redacting(plan) }
-    if let out {
-      do {
-        try PlanFiles.writePlan(plan, to: out)
-      } catch {
-        throw CommandFailure(error)
-      }
+    let finished = plan
+    // The file is written while the output is rendered, on the other core; the output is
+    // printed only once the file is safely in place.
+    let (written, output) = concurrently(
+      { [out] () -> Result<Void, PlanFileError> in
+        Result { () throws(PlanFileError) in
+          if let out { try PlanFiles.writePlan(finished, to: out) }
+        }
+      },
+      { [format] in Self.render(finished, format: format) })
+    do {
+      try written.get()
+    } catch {
+      throw CommandFailure(error)
     }
-    console.out(Self.render(plan, format: format))
+    console.out(output)
     if let out, format == "text" {
       console.out("Wrote \(out) (\(plan.summary.steps) steps).\n")
     }
