@@ -1,6 +1,6 @@
 import ClosurePlanner
-import OrgGraph
 import Foundation
+import OrgGraph
 import PlanFiles
 import PlanRendering
 
