@@ -93,6 +93,17 @@ import Testing
     #expect(leftovers.sorted() == ["bad.json"])
   }
 
+  @Test("a plan that cannot be written exits 74 and prints nothing on standard output")
+  func unwritableOutputPrintsNothing() {
+    let snapshot = (acme as NSString).appendingPathComponent("org.snapshot.json")
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent(UUID().uuidString).appendingPathComponent("plan.json").path
+    let result = CapturedConsole.run(["plan", snapshot, "--out", out, "--start", "2026-12-01"])
+    #expect(result.status == .ioError)
+    #expect(result.err == "orgclose: \(out): cannot be written: No such file or directory\n")
+    #expect(result.out.isEmpty)
+  }
+
   @Test("a policy naming an account the snapshot lacks exits 65 and names the policy path")
   func policyCrossCheck() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
