@@ -5,7 +5,21 @@ public import OrgGraph
 /// Planning is pure and deterministic: the same organization, policy, start date and
 /// version give the same plan, whatever order the input arrived in.
 public struct ClosurePlanner: Sendable {
-  public init() {}
+  /// Organizations with more members than this have their members planned on two cores.
+  ///
+  /// Below it a second thread costs more than it saves.
+  public static let defaultParallelMemberThreshold = 10_000
+
+  /// Organizations with more members than this have their members planned on two cores; the
+  /// plan is the same either way.
+  public var parallelMemberThreshold: Int
+
+  /// Creates a planner.
+  ///
+  /// - Parameter parallelMemberThreshold: Tests set it to compare both ways of planning.
+  public init(parallelMemberThreshold: Int = Self.defaultParallelMemberThreshold) {
+    self.parallelMemberThreshold = parallelMemberThreshold
+  }
 
   /// Plans the shutdown of `organization`.
   ///
@@ -25,7 +39,7 @@ public struct ClosurePlanner: Sendable {
     var assembly = PlanAssembly(
       organization: organization, policy: policy, strategy: strategy, startDate: startDate)
     assembly.planOrganizationStart()
-    for position in assembly.memberPositions { assembly.planMember(at: position) }
+    assembly.planMembers(parallelAbove: parallelMemberThreshold)
     assembly.planOrganizationEnd()
     let (windows, firstWindow) = assembly.assignCloseWindows()
     // Ordering and dating the steps and listing the findings and accounts are independent

@@ -58,10 +58,11 @@ package enum Fixtures {
   }
 
   /// Plans `organization` from `startDate` with placeholder digests.
-  package static func plan(_ organization: Organization, policy: Policy = .empty) throws
-    -> ClosurePlan
-  {
-    try ClosurePlanner().plan(
+  package static func plan(
+    _ organization: Organization, policy: Policy = .empty,
+    planner: ClosurePlanner = ClosurePlanner()
+  ) throws -> ClosurePlan {
+    try planner.plan(
       organization, policy: policy, startDate: startDate,
       inputs: .init(snapshot: "sha256:test", policy: nil))
   }
