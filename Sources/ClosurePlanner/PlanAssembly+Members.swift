@@ -169,6 +169,7 @@ extension PlanAssembly {
         .closeAccountAsRoot, subject: account.id.rawValue, account: account.id,
         after: before + reset, title: "Close \(label(account)) as root from its Account page",
         tasks: rootCloseTasks(account))
+      reportRootMFA(account, facts: facts, step: reset.first ?? close)
     }
     return add(
       .awaitAccountClosed, subject: account.id.rawValue, account: account.id, after: [close],
@@ -235,6 +236,7 @@ extension PlanAssembly {
       .closeStandaloneAccount, subject: account.id.rawValue, account: account.id,
       after: [remove] + reset, title: "Close the former member \(label(account)) as root",
       tasks: rootCloseTasks(account))
+    reportRootMFA(account, facts: facts, step: reset.first ?? close)
     return (remove, close)
   }
 

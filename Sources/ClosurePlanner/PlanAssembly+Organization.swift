@@ -152,6 +152,7 @@ extension PlanAssembly {
     }
 
     var managementAfter = [exportBillingHistory] + organizationGates
+    var deletion: Int?
     if strategy.deletesOrganization {
       var deleteAfter = [exportBillingHistory] + organizationGates
       // Rule E37: only membership matters; a removed account's closure as a standalone
@@ -195,10 +196,37 @@ extension PlanAssembly {
           "Irreversible: every organization policy is deleted with it (rule E39)",
         ])
       managementAfter = [delete]
+      deletion = delete
     }
     // Rule F44: no member may still be active; the management account is closed last.
     managementAfter += terminals
     planManagement(after: managementAfter)
+    // Without DeleteOrganization, the organization ends with the management account's closure.
+    reportOrganizationFacts(ending: deletion ?? outcomes[managementPosition]?.terminalStep)
+  }
+
+  /// Warnings from the policy's facts about the organization, attached to the step that ends
+  /// it (reference §4.11: neither is documented as blocking DeleteOrganization, so both warn).
+  private mutating func reportOrganizationFacts(ending step: Int?) {
+    if policy.organization.controlTowerLandingZone == true {
+      report(
+        .controlTowerLandingZone, .warning, step: step,
+        message: "An AWS Control Tower landing zone is deployed; decommissioning it leaves S3 log "
+          + "buckets, the aws-controltower/CloudTrailLogs log group and the Security and Sandbox "
+          + "OUs to clean up by hand, and how it interacts with DeleteOrganization is "
+          + "undocumented (rule H56)",
+        remediation: "Once no enrolled account needs it, decommission it with "
+          + "controltower:DeleteLandingZone (asynchronous, irreversible) and clean up what it "
+          + "leaves; its Log Archive and Audit accounts close like any member")
+    }
+    if policy.organization.identityCenterInstance == true {
+      report(
+        .identityCenterOrganizationInstance, .warning, step: step,
+        message: "An organization instance of IAM Identity Center is in use; it stops working "
+          + "when the organization is deleted, and its users lose the access it gives (rule E41)",
+        remediation: "Move its users to another identity source first; only the account that "
+          + "owns the instance can delete it (sso-admin DeleteInstance)")
+    }
   }
 
   /// Closes the management account by hand, last (rules F43–F46).
@@ -225,7 +253,8 @@ extension PlanAssembly {
     if let prepare = addPreparation(management, disposition: nil, facts: facts) {
       before.append(prepare)
     }
-    before += addRootAccess(management, facts: facts)
+    let reset = addRootAccess(management, facts: facts)
+    before += reset
     let close = add(
       .closeManagementAccount, subject: management.id.rawValue, account: management.id,
       after: before, title: "Close the management account \(who) as root, last",
@@ -235,6 +264,7 @@ extension PlanAssembly {
         "Open the Account page and choose Close account: no API or CLI can do this (rule F43)",
         "Keep the confirmation email; the 90-day post-closure period starts now (rule C18)",
       ])
+    reportRootMFA(management, facts: facts, step: reset.first ?? close)
     report(
       .managementAccountNotAPIClosable, .info, account: management.id, step: close,
       message: "\(who) is the management account: it can only be closed by hand, signed in as "

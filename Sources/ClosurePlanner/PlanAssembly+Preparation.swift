@@ -75,6 +75,30 @@ extension PlanAssembly {
               + "its GovCloud organization deleted before it can close"
           ))
       }
+      if facts.cloudTrailTrails == true {
+        tasks.append(
+          "Delete the CloudTrail trails that should stop (aws cloudtrail delete-trail): closure "
+            + "does not stop them")
+        risks.append(
+          (
+            .cloudTrailTrailsPersist,
+            "\(who) has CloudTrail trails; they keep existing and delivering events after the "
+              + "account is closed unless deleted first (rule C25)",
+            "Delete the trails that should stop before the account is closed"
+          ))
+      }
+      if facts.hardwareMfa == true {
+        tasks.append(
+          "Deactivate the hardware MFA tokens to be reused (root and IAM users) before closing")
+        risks.append(
+          (
+            .hardwareMFAAttached,
+            "\(who) has hardware MFA tokens that are to be reused; closure does not detach them, "
+              + "and a token still attached at permanent closure can never be used again "
+              + "(rule C26)",
+            "Deactivate the tokens (iam:DeactivateMFADevice) before the account is closed"
+          ))
+      }
     } else {
       tasks += [
         "Tell the account's owner it pays its own bills from removal on (rule D28)",
@@ -148,6 +172,24 @@ extension PlanAssembly {
         remediation: remediation)
     }
     return step
+  }
+
+  /// Warns when the policy says no MFA device is ready for a root sign-in the plan needs.
+  ///
+  /// Every root must register MFA within 35 days of its first sign-in attempt (rule G53), and
+  /// the management account's root signs in with password and MFA (rule F46). The warning is
+  /// attached to `step`, the account's first root-console step.
+  mutating func reportRootMFA(_ account: Account, facts: AccountFacts, step: Int) {
+    guard facts.rootMfaReady == false else { return }
+    let isManagement = account.id == organization.managementAccountID
+    report(
+      .rootMFARequired, .warning, account: account.id, step: step,
+      message: "\(label(account)) needs a root sign-in, but the policy says no MFA device is "
+        + "ready for its root; every root must register MFA within 35 days of its first "
+        + "sign-in (rule G53)"
+        + (isManagement ? ", and the management account's root signs in with it (rule F46)" : ""),
+      remediation: "Have an MFA device (authenticator app or security key) ready for whoever "
+        + "signs in as root, then set rootMfaReady: true")
   }
 
   /// Adds what a root sign-in needs and returns the steps a root-console step must wait for.

@@ -13,12 +13,13 @@ public struct Policy: Sendable, Equatable {
   public var defaults: AccountPolicy
   public var accounts: [AccountID: AccountPolicy]
   public var management: AccountFacts
+  public var organization: OrganizationFacts
 
   public init(
     strategy: Strategy? = nil, startDate: CalendarDay? = nil, closeQuota: Int? = nil,
     closuresInLast30Days: Int = 0, protectedAccounts: Set<AccountID> = [],
     defaults: AccountPolicy = AccountPolicy(), accounts: [AccountID: AccountPolicy] = [:],
-    management: AccountFacts = AccountFacts()
+    management: AccountFacts = AccountFacts(), organization: OrganizationFacts = .init()
   ) {
     self.strategy = strategy
     self.startDate = startDate
@@ -28,6 +29,7 @@ public struct Policy: Sendable, Equatable {
     self.defaults = defaults
     self.accounts = accounts
     self.management = management
+    self.organization = organization
   }
 
   /// The policy used when no file is given.
@@ -101,6 +103,20 @@ public struct AccountPolicy: Sendable, Equatable {
   }
 }
 
+/// Facts about the organization as a whole that the snapshot does not carry; `nil` means
+/// "not stated".
+public struct OrganizationFacts: Sendable, Equatable {
+  /// An AWS Control Tower landing zone is deployed (rule H56).
+  public var controlTowerLandingZone: Bool?
+  /// An organization instance of IAM Identity Center is in use (rule E41).
+  public var identityCenterInstance: Bool?
+
+  public init(controlTowerLandingZone: Bool? = nil, identityCenterInstance: Bool? = nil) {
+    self.controlTowerLandingZone = controlTowerLandingZone
+    self.identityCenterInstance = identityCenterInstance
+  }
+}
+
 /// Facts about one account that no AWS API reports; `nil` means "not stated".
 public struct AccountFacts: Sendable, Equatable {
   public var rootPassword: RootPassword?
@@ -115,6 +131,12 @@ public struct AccountFacts: Sendable, Equatable {
   public var unpaidBalance: Bool?
   public var emailReuseNeeded: Bool?
   public var dataBackedUp: Bool?
+  /// CloudTrail trails that should stop logging exist in the account (rule C25).
+  public var cloudTrailTrails: Bool?
+  /// Hardware TOTP MFA devices to be reused are attached to its root or IAM users (rule C26).
+  public var hardwareMfa: Bool?
+  /// Whether an MFA device is ready for whoever signs in as its root (rules G53, F46).
+  public var rootMfaReady: Bool?
   public var notes: String?
 
   public init(
@@ -123,6 +145,7 @@ public struct AccountFacts: Sendable, Equatable {
     govCloudLinked: Bool? = nil, reservedInstances: Bool? = nil, savingsPlans: Bool? = nil,
     marketplaceSubscriptions: Bool? = nil, route53Domains: Bool? = nil,
     unpaidBalance: Bool? = nil, emailReuseNeeded: Bool? = nil, dataBackedUp: Bool? = nil,
+    cloudTrailTrails: Bool? = nil, hardwareMfa: Bool? = nil, rootMfaReady: Bool? = nil,
     notes: String? = nil
   ) {
     self.rootPassword = rootPassword
@@ -137,6 +160,9 @@ public struct AccountFacts: Sendable, Equatable {
     self.unpaidBalance = unpaidBalance
     self.emailReuseNeeded = emailReuseNeeded
     self.dataBackedUp = dataBackedUp
+    self.cloudTrailTrails = cloudTrailTrails
+    self.hardwareMfa = hardwareMfa
+    self.rootMfaReady = rootMfaReady
     self.notes = notes
   }
 
@@ -155,6 +181,9 @@ public struct AccountFacts: Sendable, Equatable {
       unpaidBalance: unpaidBalance ?? fallback.unpaidBalance,
       emailReuseNeeded: emailReuseNeeded ?? fallback.emailReuseNeeded,
       dataBackedUp: dataBackedUp ?? fallback.dataBackedUp,
+      cloudTrailTrails: cloudTrailTrails ?? fallback.cloudTrailTrails,
+      hardwareMfa: hardwareMfa ?? fallback.hardwareMfa,
+      rootMfaReady: rootMfaReady ?? fallback.rootMfaReady,
       notes: notes ?? fallback.notes)
   }
 }

@@ -12,7 +12,7 @@ struct PolicyDocument: Decodable {
 
   private enum Key: String, CodingKey, CaseIterable {
     case schemaVersion, strategy, startDate, closeQuota, closuresInLast30Days
-    case protectedAccounts, defaults, accounts, management
+    case protectedAccounts, defaults, accounts, management, organization
   }
 
   init(from decoder: any Decoder) throws {
@@ -66,6 +66,9 @@ struct PolicyDocument: Decodable {
     }
     policy.management =
       try container.decodeIfPresent(WireFacts.self, forKey: .management)?.value ?? AccountFacts()
+    policy.organization =
+      try container.decodeIfPresent(WireOrganizationFacts.self, forKey: .organization)?.value
+      ?? OrganizationFacts()
     self.policy = policy
   }
 }
@@ -90,7 +93,8 @@ private struct WireFacts: Decodable {
   static let keys = [
     "rootPassword", "rootEmailReachable", "standaloneReady", "controlTowerEnrolled",
     "govCloudLinked", "reservedInstances", "savingsPlans", "marketplaceSubscriptions",
-    "route53Domains", "unpaidBalance", "emailReuseNeeded", "dataBackedUp", "notes",
+    "route53Domains", "unpaidBalance", "emailReuseNeeded", "dataBackedUp", "cloudTrailTrails",
+    "hardwareMfa", "rootMfaReady", "notes",
   ]
 
   var value: AccountFacts
@@ -118,7 +122,27 @@ private struct WireFacts: Decodable {
       unpaidBalance: try flag("unpaidBalance"),
       emailReuseNeeded: try flag("emailReuseNeeded"),
       dataBackedUp: try flag("dataBackedUp"),
+      cloudTrailTrails: try flag("cloudTrailTrails"),
+      hardwareMfa: try flag("hardwareMfa"),
+      rootMfaReady: try flag("rootMfaReady"),
       notes: try container.decodeIfPresent(String.self, forKey: AnyKey(stringValue: "notes")))
+  }
+}
+
+/// The facts about the organization as a whole.
+private struct WireOrganizationFacts: Decodable {
+  static let keys = ["controlTowerLandingZone", "identityCenterInstance"]
+
+  var value: OrganizationFacts
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(allowed: Self.keys)
+    let container = try decoder.container(keyedBy: AnyKey.self)
+    value = OrganizationFacts(
+      controlTowerLandingZone: try container.decodeIfPresent(
+        Bool.self, forKey: AnyKey(stringValue: "controlTowerLandingZone")),
+      identityCenterInstance: try container.decodeIfPresent(
+        Bool.self, forKey: AnyKey(stringValue: "identityCenterInstance")))
   }
 }
 

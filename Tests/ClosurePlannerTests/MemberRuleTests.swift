@@ -199,6 +199,70 @@ import Testing
     #expect(plan.depends("close-account:\(id)", on: "prepare-account:\(id)"))
   }
 
+  @Test(
+    "rules C25, C26: trails and hardware MFA tokens that outlive closure are tasks and warnings")
+  func trailsAndTokensOutliveClosure() throws {
+    var policy = Policy(defaults: AccountPolicy(facts: AccountFacts(dataBackedUp: true)))
+    policy.accounts[id] = AccountPolicy(
+      facts: AccountFacts(cloudTrailTrails: true, hardwareMfa: true))
+    let closing = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let tasks = try #require(closing.step("prepare-account:\(id)")?.tasks)
+    #expect(tasks.contains { $0.hasPrefix("Delete the CloudTrail trails that should stop") })
+    #expect(tasks.contains { $0.hasPrefix("Deactivate the hardware MFA tokens") })
+    for code in ["CLOUDTRAIL_TRAILS_PERSIST", "HARDWARE_MFA_ATTACHED"] {
+      let finding = try #require(closing.findings(code).first, "\(code)")
+      #expect(finding.severity == .warning)
+      #expect(finding.step == "prepare-account:\(id)")
+    }
+    #expect(closing.depends("close-account:\(id)", on: "prepare-account:\(id)"))
+
+    // A removed account keeps running: its trails and tokens are its own business.
+    policy.accounts[id]?.disposition = .remove
+    let removed = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    #expect(removed.findings("CLOUDTRAIL_TRAILS_PERSIST").isEmpty)
+    #expect(removed.findings("HARDWARE_MFA_ATTACHED").isEmpty)
+  }
+
+  @Test("rule G53: no root MFA device ready warns on the first root step, and only where one is")
+  func rootMFARequired() throws {
+    var policy = Policy(strategy: .removeThenDelete)
+    policy.accounts[id] = AccountPolicy(facts: AccountFacts(rootMfaReady: false))
+    let withReset = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    let finding = try #require(withReset.findings("ROOT_MFA_REQUIRED").first)
+    #expect(finding.severity == .warning)
+    #expect(finding.account == id.rawValue)
+    #expect(finding.step == "reset-root-password:\(id)")
+    #expect(withReset.findings("ROOT_MFA_REQUIRED").count == 1)
+
+    // A known password needs no reset; the warning moves to the root close.
+    policy.accounts[id] = AccountPolicy(
+      facts: AccountFacts(rootPassword: .known, rootMfaReady: false))
+    let known = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    #expect(known.findings("ROOT_MFA_REQUIRED").first?.step == "close-standalone-account:\(id)")
+
+    // Outside ALL features members close as root.
+    policy.strategy = nil
+    policy.accounts[id]?.disposition = .close
+    let consolidated = try Fixtures.plan(
+      try Fixtures.organization(featureSet: .consolidatedBilling, members: [Fixtures.member(1)]),
+      policy: policy)
+    #expect(consolidated.findings("ROOT_MFA_REQUIRED").first?.step == "close-account-as-root:\(id)")
+
+    // CloseAccount needs no root sign-in, and a stated device needs no warning.
+    let api = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    #expect(api.findings("ROOT_MFA_REQUIRED").isEmpty)
+    policy.strategy = .removeThenDelete
+    policy.accounts[id] = AccountPolicy(facts: AccountFacts(rootMfaReady: true))
+    let ready = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
+    #expect(ready.findings("ROOT_MFA_REQUIRED").isEmpty)
+  }
+
   @Test("no preparation step when the policy leaves nothing to do")
   func noEmptyPreparation() throws {
     let policy = Policy(defaults: AccountPolicy(facts: AccountFacts(dataBackedUp: true)))

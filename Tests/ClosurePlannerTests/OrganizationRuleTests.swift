@@ -85,6 +85,53 @@ import Testing
     #expect(removed.step("enable-root-password-recovery:\(id)") == nil)
   }
 
+  @Test("rules F46, G53: the management account's root MFA warning sits on its first root step")
+  func managementRootMFA() throws {
+    let id = Fixtures.managementID
+    let known = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]),
+      policy: Policy(management: AccountFacts(rootMfaReady: false)))
+    let finding = try #require(known.findings("ROOT_MFA_REQUIRED").first)
+    #expect(finding.step == "close-management-account:\(id)")
+    #expect(finding.message.contains("rule F46"))
+    let unknown = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]),
+      policy: Policy(management: AccountFacts(rootPassword: .unknown, rootMfaReady: false)))
+    #expect(unknown.findings("ROOT_MFA_REQUIRED").first?.step == "reset-root-password:\(id)")
+  }
+
+  @Test(
+    "rules E41, H56: a landing zone and an Identity Center instance warn on the step ending the organization"
+  )
+  func organizationFactsWarn() throws {
+    let facts = OrganizationFacts(controlTowerLandingZone: true, identityCenterInstance: true)
+    let codes = ["CONTROL_TOWER_LANDING_ZONE", "IDENTITY_CENTER_ORG_INSTANCE"]
+    let deleting = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]),
+      policy: Policy(strategy: .closeThenDelete, organization: facts))
+    let inPlace = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]),
+      policy: Policy(strategy: .closeInPlace, organization: facts))
+    for code in codes {
+      let deleted = try #require(deleting.findings(code).first, "\(code)")
+      #expect(deleted.severity == .warning)
+      #expect(deleted.account == nil)
+      #expect(deleted.step == "delete-organization")
+      // Without DeleteOrganization, AWS deletes the organization after the management closure.
+      #expect(
+        inPlace.findings(code).first?.step == "close-management-account:\(Fixtures.managementID)")
+    }
+    // Rule 4.11 of the reference: undocumented as blockers, so nothing blocks because of them.
+    #expect(deleting.summary.blocking == 0)
+
+    let stated = try Fixtures.plan(
+      try Fixtures.organization(members: [Fixtures.member(1)]),
+      policy: Policy(
+        organization: OrganizationFacts(
+          controlTowerLandingZone: false, identityCenterInstance: false)))
+    for code in codes { #expect(stated.findings(code).isEmpty, "\(code)") }
+  }
+
   @Test("a protected management account stays open after DeleteOrganization; close-in-place blocks")
   func protectedManagementAccount() throws {
     let id = Fixtures.managementID

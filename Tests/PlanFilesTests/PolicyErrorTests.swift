@@ -14,7 +14,7 @@ import Testing
       name: "misspelt top-level key",
       content: policy(["stratgy": "close-in-place"]),
       message: "policy.json: stratgy: unknown key; expected one of accounts, closeQuota, "
-        + "closuresInLast30Days, defaults, management, protectedAccounts, schemaVersion, "
+        + "closuresInLast30Days, defaults, management, organization, protectedAccounts, schemaVersion, "
         + "startDate, strategy"),
     InputFileCase(
       name: "wrong case of a key",
@@ -55,9 +55,10 @@ import Testing
       name: "misspelt fact",
       content: policy(["accounts": ["222222222222": ["rootPasword": "known"]]]),
       message: "policy.json: accounts.222222222222.rootPasword: unknown key; expected one of "
-        + "controlTowerEnrolled, dataBackedUp, disposition, emailReuseNeeded, govCloudLinked, "
-        + "marketplaceSubscriptions, notes, priority, reservedInstances, rootEmailReachable, "
-        + "rootPassword, route53Domains, savingsPlans, standaloneReady, unpaidBalance"),
+        + "cloudTrailTrails, controlTowerEnrolled, dataBackedUp, disposition, emailReuseNeeded, "
+        + "govCloudLinked, hardwareMfa, marketplaceSubscriptions, notes, priority, "
+        + "reservedInstances, rootEmailReachable, rootMfaReady, rootPassword, route53Domains, "
+        + "savingsPlans, standaloneReady, unpaidBalance"),
     InputFileCase(
       name: "fact of the wrong type",
       content: policy(["defaults": ["dataBackedUp": "yes"]]),
@@ -70,9 +71,27 @@ import Testing
       name: "disposition for the management account",
       content: policy(["management": ["disposition": "close"]]),
       message: "policy.json: management.disposition: unknown key; expected one of "
-        + "controlTowerEnrolled, dataBackedUp, emailReuseNeeded, govCloudLinked, "
-        + "marketplaceSubscriptions, notes, reservedInstances, rootEmailReachable, rootPassword, "
-        + "route53Domains, savingsPlans, standaloneReady, unpaidBalance"),
+        + "cloudTrailTrails, controlTowerEnrolled, dataBackedUp, emailReuseNeeded, "
+        + "govCloudLinked, hardwareMfa, marketplaceSubscriptions, notes, reservedInstances, "
+        + "rootEmailReachable, rootMfaReady, rootPassword, route53Domains, savingsPlans, "
+        + "standaloneReady, unpaidBalance"),
+    InputFileCase(
+      name: "an organization fact given for an account",
+      content: policy(["defaults": ["identityCenterInstance": true]]),
+      message: "policy.json: defaults.identityCenterInstance: unknown key; expected one of "
+        + "cloudTrailTrails, controlTowerEnrolled, dataBackedUp, disposition, emailReuseNeeded, "
+        + "govCloudLinked, hardwareMfa, marketplaceSubscriptions, notes, priority, "
+        + "reservedInstances, rootEmailReachable, rootMfaReady, rootPassword, route53Domains, "
+        + "savingsPlans, standaloneReady, unpaidBalance"),
+    InputFileCase(
+      name: "an account fact given for the organization",
+      content: policy(["organization": ["dataBackedUp": true]]),
+      message: "policy.json: organization.dataBackedUp: unknown key; expected one of "
+        + "controlTowerLandingZone, identityCenterInstance"),
+    InputFileCase(
+      name: "organization fact of the wrong type",
+      content: policy(["organization": ["controlTowerLandingZone": "yes"]]),
+      message: "policy.json: organization.controlTowerLandingZone: expected true or false"),
   ]
 
   @Test(arguments: cases)
@@ -95,7 +114,8 @@ import Testing
       "closuresInLast30Days": 4, "protectedAccounts": ["222222222222"],
       "defaults": ["dataBackedUp": true, "priority": 10],
       "accounts": ["333333333333": ["disposition": "remove", "standaloneReady": true]],
-      "management": ["savingsPlans": true],
+      "management": ["savingsPlans": true, "rootMfaReady": false],
+      "organization": ["controlTowerLandingZone": true, "identityCenterInstance": false],
     ]).write(to: file, atomically: true, encoding: .utf8)
     let policy = try PlanFiles.readPolicy(file.path).value
     #expect(policy.strategy == .closeThenDelete)
@@ -103,6 +123,9 @@ import Testing
     #expect(policy.closuresInLast30Days == 4)
     #expect(policy.defaults.priority == 10)
     #expect(policy.management.savingsPlans == true)
+    #expect(policy.management.rootMfaReady == false)
+    #expect(policy.organization.controlTowerLandingZone == true)
+    #expect(policy.organization.identityCenterInstance == false)
     #expect(policy.accounts.count == 1)
   }
 }

@@ -96,8 +96,14 @@ package struct RandomOrganization {
           rootPassword: chance(40) ? pick(RootPassword.allCases) : nil,
           rootEmailReachable: chance(20) ? chance(50) : nil,
           standaloneReady: chance(40) ? chance(50) : nil,
-          controlTowerEnrolled: chance(10), savingsPlans: chance(10), dataBackedUp: chance(50)))
+          controlTowerEnrolled: chance(10), savingsPlans: chance(10), dataBackedUp: chance(50),
+          cloudTrailTrails: chance(10), hardwareMfa: chance(10),
+          rootMfaReady: chance(20) ? chance(50) : nil))
     }
+    policy.management.rootMfaReady = chance(20) ? chance(50) : nil
+    policy.organization = OrganizationFacts(
+      controlTowerLandingZone: chance(20) ? chance(50) : nil,
+      identityCenterInstance: chance(20) ? chance(50) : nil)
     if chance(10) { policy.protectedAccounts.insert(Fixtures.managementID) }
     return (organization, policy)
   }
