@@ -40,6 +40,7 @@ public struct ClosurePlanner: Sendable {
       organization: organization, policy: policy, strategy: strategy, startDate: startDate)
     assembly.planOrganizationStart()
     assembly.planMembers(parallelAbove: parallelMemberThreshold)
+    assembly.reportUnreadTags()
     assembly.planOrganizationEnd()
     let (windows, firstWindow) = assembly.assignCloseWindows()
     // Ordering and dating the steps and listing the findings and accounts are independent

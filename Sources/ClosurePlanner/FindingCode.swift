@@ -18,6 +18,7 @@ enum FindingCode: String {
   case closeQuotaExhausted = "CLOSE_QUOTA_EXHAUSTED"
   case closeQuotaWindows = "CLOSE_QUOTA_WINDOWS"
   case closeConcurrencyFull = "CLOSE_CONCURRENCY_FULL"
+  case closeDeniedByPolicy = "CLOSE_DENIED_BY_POLICY"
   case delegatedAdministrator = "DELEGATED_ADMINISTRATOR"
   case removalWaitPeriod = "REMOVAL_WAIT_PERIOD"
   case joinedTimestampUnknown = "JOINED_TIMESTAMP_UNKNOWN"

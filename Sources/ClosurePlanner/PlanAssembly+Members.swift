@@ -162,6 +162,7 @@ extension PlanAssembly {
         title: "Close \(label(account)) with CloseAccount",
         tasks: ["aws organizations close-account --account-id \(account.id)"])
       closeSteps.append((order, close))
+      reportCloseProtection(account, step: close)
     } else {
       // Rule B15: no CloseAccount outside ALL features; the member's root closes it.
       let reset = addRootAccess(account, facts: facts)
@@ -175,6 +176,36 @@ extension PlanAssembly {
       .awaitAccountClosed, subject: account.id.rawValue, account: account.id, after: [close],
       title: "Wait until \(label(account)) reads CLOSED",
       tasks: ["aws organizations describe-account --account-id \(account.id)"])
+  }
+
+  /// Rule B14: an IAM policy in the management account can deny `CloseAccount` on accounts
+  /// carrying a tag; the policy names those tags, and a tagged account's close step blocks.
+  private mutating func reportCloseProtection(_ account: Account, step: Int) {
+    guard !policy.closeProtectionTags.isEmpty,
+      let tag = account.tags?.first(where: { policy.closeProtectionTags[$0.key] == $0.value })
+    else { return }
+    report(
+      .closeDeniedByPolicy, .blocking, account: account.id, step: step,
+      message: "\(label(account)) carries the tag \(tag.key)=\(tag.value), on which the "
+        + "management account's protection policy denies CloseAccount (rule B14); the call "
+        + "will fail with AccessDeniedException",
+      remediation: "Decide: relax the deny policy for this account, or add it to "
+        + "protectedAccounts so that it is removed instead")
+  }
+
+  /// Warns once when the policy names protection tags but the snapshot lacks the tags of
+  /// accounts the plan closes with `CloseAccount`, so rule B14 cannot be checked for them.
+  mutating func reportUnreadTags() {
+    guard !policy.closeProtectionTags.isEmpty else { return }
+    let unread = closeSteps.count { organization.accounts[$0.key.position].tags == nil }
+    guard unread > 0 else { return }
+    report(
+      .closeDeniedByPolicy, .warning,
+      message: "The policy names closeProtectionTags, but the snapshot has no tags for "
+        + "\(unread) account(s) the plan closes with CloseAccount, so whether the protection "
+        + "policy denies their closure is unknown (rule B14)",
+      remediation: "Take the snapshot with --tags (or save each account's "
+        + "list-tags-for-resource output), then plan again")
   }
 
   /// Adds the steps of `remove` and `remove-and-close` (rules D28–D31).

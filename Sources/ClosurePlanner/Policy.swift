@@ -10,6 +10,9 @@ public struct Policy: Sendable, Equatable {
   public var closeQuota: Int?
   public var closuresInLast30Days: Int
   public var protectedAccounts: Set<AccountID>
+  /// Tags (key to value) that an IAM policy in the management account uses to deny
+  /// `CloseAccount` on the accounts carrying them (rule B14).
+  public var closeProtectionTags: [String: String]
   public var defaults: AccountPolicy
   public var accounts: [AccountID: AccountPolicy]
   public var management: AccountFacts
@@ -18,7 +21,8 @@ public struct Policy: Sendable, Equatable {
   public init(
     strategy: Strategy? = nil, startDate: CalendarDay? = nil, closeQuota: Int? = nil,
     closuresInLast30Days: Int = 0, protectedAccounts: Set<AccountID> = [],
-    defaults: AccountPolicy = AccountPolicy(), accounts: [AccountID: AccountPolicy] = [:],
+    closeProtectionTags: [String: String] = [:], defaults: AccountPolicy = AccountPolicy(),
+    accounts: [AccountID: AccountPolicy] = [:],
     management: AccountFacts = AccountFacts(), organization: OrganizationFacts = .init()
   ) {
     self.strategy = strategy
@@ -26,6 +30,7 @@ public struct Policy: Sendable, Equatable {
     self.closeQuota = closeQuota
     self.closuresInLast30Days = closuresInLast30Days
     self.protectedAccounts = protectedAccounts
+    self.closeProtectionTags = closeProtectionTags
     self.defaults = defaults
     self.accounts = accounts
     self.management = management

@@ -8,12 +8,13 @@ public struct Account: Hashable, Sendable {
   /// When the account joined; `nil` when the snapshot does not say.
   public var joinedTimestamp: Timestamp?
   public var parent: ParentID
-  /// Tags as key–value pairs, sorted by key.
-  public var tags: [Tag]
+  /// Tags as key–value pairs, sorted by key; `nil` when the snapshot did not read them
+  /// (`orgclose snapshot` reads them with `--tags`).
+  public var tags: [Tag]?
 
   public init(
     id: AccountID, name: String, email: String, state: AccountState, joinedMethod: JoinedMethod,
-    joinedTimestamp: Timestamp?, parent: ParentID, tags: [Tag] = []
+    joinedTimestamp: Timestamp?, parent: ParentID, tags: [Tag]? = nil
   ) {
     self.id = id
     self.name = name
@@ -22,7 +23,7 @@ public struct Account: Hashable, Sendable {
     self.joinedMethod = joinedMethod
     self.joinedTimestamp = joinedTimestamp
     self.parent = parent
-    self.tags = tags.sorted { $0.key < $1.key }
+    self.tags = tags?.sorted { $0.key < $1.key }
   }
 }
 

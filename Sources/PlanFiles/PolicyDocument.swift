@@ -12,7 +12,7 @@ struct PolicyDocument: Decodable {
 
   private enum Key: String, CodingKey, CaseIterable {
     case schemaVersion, strategy, startDate, closeQuota, closuresInLast30Days
-    case protectedAccounts, defaults, accounts, management, organization
+    case protectedAccounts, closeProtectionTags, defaults, accounts, management, organization
   }
 
   init(from decoder: any Decoder) throws {
@@ -46,6 +46,8 @@ struct PolicyDocument: Decodable {
     policy.closuresInLast30Days = recent
     let protected = try container.decodeIfPresent([WireAccountID].self, forKey: .protectedAccounts)
     policy.protectedAccounts = Set((protected ?? []).map(\.value))
+    policy.closeProtectionTags =
+      try container.decodeIfPresent([String: String].self, forKey: .closeProtectionTags) ?? [:]
     policy.defaults =
       try container.decodeIfPresent(WireAccountPolicy.self, forKey: .defaults)?.value
       ?? AccountPolicy()

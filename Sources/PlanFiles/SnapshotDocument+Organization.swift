@@ -84,7 +84,7 @@ extension SnapshotDocument {
         try timestamp(stamp, at: "\(path()).joinedTimestamp")
       },
       parent: try parent(account.parentId, at: "\(path()).parentId"),
-      tags: (account.tags ?? [:]).map { Tag(key: $0.key, value: $0.value) })
+      tags: account.tags.map { tags in tags.map { Tag(key: $0.key, value: $0.value) } })
   }
 
   private func costReport(_ costs: CostsRecord) throws(DocumentError) -> CostReport {

@@ -199,6 +199,47 @@ import Testing
     #expect(plan.depends("close-account:\(id)", on: "prepare-account:\(id)"))
   }
 
+  @Test("rule B14: CloseAccount on an account carrying a protection tag blocks")
+  func closeProtectionTags() throws {
+    let critical = [
+      Tag(key: "AccountType", value: "Critical"), Tag(key: "Team", value: "payments"),
+    ]
+    let members = [
+      Fixtures.member(1, tags: critical),
+      Fixtures.member(2, tags: [Tag(key: "AccountType", value: "Sandbox")]),
+      Fixtures.member(3, tags: []),
+    ]
+    var policy = Policy(closeProtectionTags: ["AccountType": "Critical"])
+    let plan = try Fixtures.plan(try Fixtures.organization(members: members), policy: policy)
+    let denied = plan.findings("CLOSE_DENIED_BY_POLICY")
+    #expect(denied.count == 1)
+    #expect(denied.first?.severity == .blocking)
+    #expect(denied.first?.account == id.rawValue)
+    #expect(denied.first?.step == "close-account:\(id)")
+    #expect(denied.first?.message.contains("AccountType=Critical") == true)
+
+    // Removal is not CloseAccount; without the policy's tags nothing is checked.
+    policy.accounts[id] = AccountPolicy(disposition: .remove)
+    let removed = try Fixtures.plan(try Fixtures.organization(members: members), policy: policy)
+    #expect(removed.findings("CLOSE_DENIED_BY_POLICY").isEmpty)
+    let unprotected = try Fixtures.plan(try Fixtures.organization(members: members))
+    #expect(unprotected.findings("CLOSE_DENIED_BY_POLICY").isEmpty)
+  }
+
+  @Test("rule B14: protection tags the snapshot did not read warn once, for the organization")
+  func unreadTagsWarn() throws {
+    let members = [Fixtures.member(1), Fixtures.member(2), Fixtures.member(3, tags: [])]
+    let policy = Policy(closeProtectionTags: ["AccountType": "Critical"])
+    let plan = try Fixtures.plan(try Fixtures.organization(members: members), policy: policy)
+    let unread = plan.findings("CLOSE_DENIED_BY_POLICY")
+    #expect(unread.count == 1)
+    #expect(unread.first?.severity == .warning)
+    #expect(unread.first?.account == nil)
+    #expect(unread.first?.message.contains("no tags for 2 account(s)") == true)
+    let unprotected = try Fixtures.plan(try Fixtures.organization(members: members))
+    #expect(unprotected.findings("CLOSE_DENIED_BY_POLICY").isEmpty)
+  }
+
   @Test(
     "rules C25, C26: trails and hardware MFA tokens that outlive closure are tasks and warnings")
   func trailsAndTokensOutliveClosure() throws {

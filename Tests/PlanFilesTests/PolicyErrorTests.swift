@@ -13,9 +13,9 @@ import Testing
     InputFileCase(
       name: "misspelt top-level key",
       content: policy(["stratgy": "close-in-place"]),
-      message: "policy.json: stratgy: unknown key; expected one of accounts, closeQuota, "
-        + "closuresInLast30Days, defaults, management, organization, protectedAccounts, schemaVersion, "
-        + "startDate, strategy"),
+      message: "policy.json: stratgy: unknown key; expected one of accounts, "
+        + "closeProtectionTags, closeQuota, closuresInLast30Days, defaults, management, "
+        + "organization, protectedAccounts, schemaVersion, startDate, strategy"),
     InputFileCase(
       name: "wrong case of a key",
       content: policy(["StartDate": "2026-12-01"]),
@@ -89,6 +89,10 @@ import Testing
       message: "policy.json: organization.dataBackedUp: unknown key; expected one of "
         + "controlTowerLandingZone, identityCenterInstance"),
     InputFileCase(
+      name: "protection tag value not a string",
+      content: policy(["closeProtectionTags": ["AccountType": 1]]),
+      message: "policy.json: closeProtectionTags.AccountType: expected a string"),
+    InputFileCase(
       name: "organization fact of the wrong type",
       content: policy(["organization": ["controlTowerLandingZone": "yes"]]),
       message: "policy.json: organization.controlTowerLandingZone: expected true or false"),
@@ -112,6 +116,7 @@ import Testing
     try Self.policy([
       "strategy": "close-then-delete", "startDate": "2026-12-01", "closeQuota": 100,
       "closuresInLast30Days": 4, "protectedAccounts": ["222222222222"],
+      "closeProtectionTags": ["AccountType": "Critical"],
       "defaults": ["dataBackedUp": true, "priority": 10],
       "accounts": ["333333333333": ["disposition": "remove", "standaloneReady": true]],
       "management": ["savingsPlans": true, "rootMfaReady": false],
@@ -120,6 +125,7 @@ import Testing
     let policy = try PlanFiles.readPolicy(file.path).value
     #expect(policy.strategy == .closeThenDelete)
     #expect(policy.closeQuota == 100)
+    #expect(policy.closeProtectionTags == ["AccountType": "Critical"])
     #expect(policy.closuresInLast30Days == 4)
     #expect(policy.defaults.priority == 10)
     #expect(policy.management.savingsPlans == true)

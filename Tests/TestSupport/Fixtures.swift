@@ -25,11 +25,12 @@ package enum Fixtures {
   package static func member(
     _ n: Int, state: AccountState = .active, joinedMethod: JoinedMethod = .created,
     joined: Timestamp? = Timestamp(iso8601: "2020-01-01T00:00:00Z"), parent: ParentID? = nil,
-    name: String? = nil
+    name: String? = nil, tags: [Tag]? = nil
   ) -> Account {
     Account(
       id: account(n), name: name ?? "member-\(n)", email: "aws+\(n)@example.com", state: state,
-      joinedMethod: joinedMethod, joinedTimestamp: joined, parent: parent ?? .root(rootID))
+      joinedMethod: joinedMethod, joinedTimestamp: joined, parent: parent ?? .root(rootID),
+      tags: tags)
   }
 
   /// The management account.

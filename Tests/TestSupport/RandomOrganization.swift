@@ -57,7 +57,8 @@ package struct RandomOrganization {
       members.append(
         Fixtures.member(
           n, state: pick(states), joinedMethod: chance(70) ? .created : .invited,
-          joined: chance(95) ? joined : nil, parent: pick(parents)))
+          joined: chance(95) ? joined : nil, parent: pick(parents),
+          tags: chance(30) ? nil : chance(30) ? [Tag(key: "AccountType", value: "Critical")] : []))
     }
     var admins: [DelegatedAdministrator] = []
     for member in members where chance(10) {
@@ -84,8 +85,9 @@ package struct RandomOrganization {
 
     var policy = Policy(
       strategy: chance(20) ? nil : pick(Strategy.allCases),
-      closeQuota: chance(30) ? int(1...10) : nil, closuresInLast30Days: chance(30) ? int(0...12) : 0
-    )
+      closeQuota: chance(30) ? int(1...10) : nil,
+      closuresInLast30Days: chance(30) ? int(0...12) : 0,
+      closeProtectionTags: chance(30) ? ["AccountType": "Critical"] : [:])
     for member in members {
       if chance(10) { policy.protectedAccounts.insert(member.id) }
       guard chance(50) else { continue }
