@@ -123,7 +123,8 @@ extension PlanAssembly {
     while start < order.count {
       var end = start + 1
       while end < order.count && group[order[end]] == group[order[start]] { end += 1 }
-      order[start..<end].sort { steps[$0].id < steps[$1].id }
+      // Positions break ties, so the order never rests on the sort being stable.
+      order[start..<end].sort { (steps[$0].id, $0) < (steps[$1].id, $1) }
       start = end
     }
     return order

@@ -6,7 +6,7 @@ import Dispatch
 /// the second core can take one (README, "Performance"). Each job writes only its own slot, and
 /// `concurrentPerform` returns only after both have finished, so reading the slots after it
 /// needs no lock.
-public func concurrently<First, Second>(
+public func concurrently<First: Sendable, Second: Sendable>(
   _ first: @Sendable () -> First, _ second: @Sendable () -> Second
 ) -> (First, Second) {
   let slots = Slots<First, Second>()
@@ -20,7 +20,7 @@ public func concurrently<First, Second>(
 }
 
 /// The results of the two jobs of `concurrently`, each written by one job only.
-private final class Slots<First, Second>: @unchecked Sendable {
+private final class Slots<First: Sendable, Second: Sendable>: @unchecked Sendable {
   var first: First?
   var second: Second?
 }
