@@ -24,6 +24,33 @@ extension ClosurePlan {
 }
 
 extension JSONCursor {
+  // Each object's keys in byte order, as `members` expects them.
+  private static let planKeys: [StaticString] = [
+    "accounts", "closeQuota", "findings", "generator", "inputs", "organization", "redacted",
+    "schemaVersion", "startDate", "steps", "strategy", "summary",
+  ]
+  private static let inputKeys: [StaticString] = ["policy", "snapshot"]
+  private static let organizationKeys: [StaticString] = [
+    "featureSet", "id", "managementAccountId", "memberCount",
+  ]
+  private static let quotaKeys: [StaticString] = [
+    "closuresInLast30Days", "concurrent", "firstWindow", "perWindow", "source", "windowDays",
+    "windows",
+  ]
+  private static let summaryKeys: [StaticString] = [
+    "apiSteps", "blocking", "estimatedCompletion", "manualSteps", "steps", "waitSteps", "warnings",
+  ]
+  private static let accountKeys: [StaticString] = [
+    "disposition", "findings", "id", "joinedMethod", "name", "path", "state", "terminalStep",
+  ]
+  private static let stepKeys: [StaticString] = [
+    "account", "action", "after", "call", "id", "kind", "notBefore", "tasks", "title", "wave",
+    "window",
+  ]
+  private static let findingKeys: [StaticString] = [
+    "account", "code", "message", "remediation", "severity", "step",
+  ]
+
   fileprivate mutating func plan() throws(Miss) -> ClosurePlan {
     var schemaVersion: Int?
     var generator: String?
@@ -37,47 +64,21 @@ extension JSONCursor {
     var steps: [ClosurePlan.Step]?
     var findings: [ClosurePlan.Finding]?
     var redacted: [String]?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "steps" {
-        try seen.insert(0)
-        steps = try array { cursor throws(Miss) in try cursor.step() }
-      } else if key == "accounts" {
-        try seen.insert(1)
-        accounts = try array { cursor throws(Miss) in try cursor.accountEntry() }
-      } else if key == "findings" {
-        try seen.insert(2)
-        findings = try array { cursor throws(Miss) in try cursor.finding() }
-      } else if key == "schemaVersion" {
-        try seen.insert(3)
-        schemaVersion = try integer()
-      } else if key == "generator" {
-        try seen.insert(4)
-        generator = try string()
-      } else if key == "inputs" {
-        try seen.insert(5)
-        inputs = try planInputs()
-      } else if key == "organization" {
-        try seen.insert(6)
-        organization = try organizationSummary()
-      } else if key == "strategy" {
-        try seen.insert(7)
-        strategy = try rawValue(Strategy.self)
-      } else if key == "startDate" {
-        try seen.insert(8)
-        startDate = try day()
-      } else if key == "closeQuota" {
-        try seen.insert(9)
-        closeQuota = try quota()
-      } else if key == "summary" {
-        try seen.insert(10)
-        summary = try planSummary()
-      } else if key == "redacted" {
-        try seen.insert(11)
-        redacted = try optionalArray { cursor throws(Miss) in try cursor.string() }
-      } else {
-        try skipValue()
+    try members(Self.planKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: accounts = try cursor.array { cursor throws(Miss) in try cursor.accountEntry() }
+      case 1: closeQuota = try cursor.quota()
+      case 2: findings = try cursor.array { cursor throws(Miss) in try cursor.finding() }
+      case 3: generator = try cursor.string()
+      case 4: inputs = try cursor.planInputs()
+      case 5: organization = try cursor.organizationSummary()
+      case 6:
+        redacted = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
+      case 7: schemaVersion = try cursor.integer()
+      case 8: startDate = try cursor.day()
+      case 9: steps = try cursor.array { cursor throws(Miss) in try cursor.step() }
+      case 10: strategy = try cursor.rawValue(Strategy.self)
+      default: summary = try cursor.planSummary()
       }
     }
     var plan = ClosurePlan(
@@ -94,18 +95,8 @@ extension JSONCursor {
   private mutating func planInputs() throws(Miss) -> ClosurePlan.Inputs {
     var snapshot: String?
     var policy: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "snapshot" {
-        try seen.insert(0)
-        snapshot = try string()
-      } else if key == "policy" {
-        try seen.insert(1)
-        policy = try optionalString()
-      } else {
-        try skipValue()
-      }
+    try members(Self.inputKeys) { cursor, field throws(Miss) in
+      if field == 1 { snapshot = try cursor.string() } else { policy = try cursor.optionalString() }
     }
     return ClosurePlan.Inputs(snapshot: try required(snapshot), policy: policy)
   }
@@ -115,23 +106,12 @@ extension JSONCursor {
     var managementID: String?
     var featureSet: String?
     var memberCount: Int?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "managementAccountId" {
-        try seen.insert(1)
-        managementID = try string()
-      } else if key == "featureSet" {
-        try seen.insert(2)
-        featureSet = try string()
-      } else if key == "memberCount" {
-        try seen.insert(3)
-        memberCount = try integer()
-      } else {
-        try skipValue()
+    try members(Self.organizationKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: featureSet = try cursor.string()
+      case 1: id = try cursor.string()
+      case 2: managementID = try cursor.string()
+      default: memberCount = try cursor.integer()
       }
     }
     return ClosurePlan.OrganizationSummary(
@@ -140,54 +120,30 @@ extension JSONCursor {
   }
 
   private mutating func quota() throws(Miss) -> ClosurePlan.CloseQuota {
-    var numbers = [Int?](repeating: nil, count: 6)
+    // By position in `quotaKeys`; `source` (4) is the only string.
+    var numbers = [Int?](repeating: nil, count: Self.quotaKeys.count)
     var source: String?
-    let names: [StaticString] = [
-      "perWindow", "windowDays", "concurrent", "firstWindow", "closuresInLast30Days", "windows",
-    ]
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "source" {
-        try seen.insert(6)
-        source = try string()
-      } else if let field = names.firstIndex(where: { key == $0 }) {
-        try seen.insert(field)
-        numbers[field] = try integer()
-      } else {
-        try skipValue()
-      }
+    try members(Self.quotaKeys) { cursor, field throws(Miss) in
+      if field == 4 { source = try cursor.string() } else { numbers[field] = try cursor.integer() }
     }
     return ClosurePlan.CloseQuota(
-      perWindow: try required(numbers[0]), windowDays: try required(numbers[1]),
-      concurrent: try required(numbers[2]), firstWindow: try required(numbers[3]),
-      closuresInLast30Days: try required(numbers[4]), windows: try required(numbers[5]),
+      perWindow: try required(numbers[3]), windowDays: try required(numbers[5]),
+      concurrent: try required(numbers[1]), firstWindow: try required(numbers[2]),
+      closuresInLast30Days: try required(numbers[0]), windows: try required(numbers[6]),
       source: try required(source))
   }
 
   private mutating func planSummary() throws(Miss) -> ClosurePlan.Summary {
-    var numbers = [Int?](repeating: nil, count: 6)
+    // By position in `summaryKeys`; `estimatedCompletion` (2) is the only date.
+    var numbers = [Int?](repeating: nil, count: Self.summaryKeys.count)
     var completion: CalendarDay?
-    let names: [StaticString] = [
-      "steps", "apiSteps", "manualSteps", "waitSteps", "blocking", "warnings",
-    ]
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "estimatedCompletion" {
-        try seen.insert(6)
-        completion = try day()
-      } else if let field = names.firstIndex(where: { key == $0 }) {
-        try seen.insert(field)
-        numbers[field] = try integer()
-      } else {
-        try skipValue()
-      }
+    try members(Self.summaryKeys) { cursor, field throws(Miss) in
+      if field == 2 { completion = try cursor.day() } else { numbers[field] = try cursor.integer() }
     }
     return ClosurePlan.Summary(
-      steps: try required(numbers[0]), apiSteps: try required(numbers[1]),
-      manualSteps: try required(numbers[2]), waitSteps: try required(numbers[3]),
-      blocking: try required(numbers[4]), warnings: try required(numbers[5]),
+      steps: try required(numbers[4]), apiSteps: try required(numbers[0]),
+      manualSteps: try required(numbers[3]), waitSteps: try required(numbers[5]),
+      blocking: try required(numbers[1]), warnings: try required(numbers[6]),
       estimatedCompletion: try required(completion))
   }
 
@@ -200,35 +156,16 @@ extension JSONCursor {
     var disposition: String?
     var terminalStep: String?
     var findings: [String]?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "name" {
-        try seen.insert(1)
-        name = try string()
-      } else if key == "path" {
-        try seen.insert(2)
-        path = try string()
-      } else if key == "state" {
-        try seen.insert(3)
-        state = try string()
-      } else if key == "joinedMethod" {
-        try seen.insert(4)
-        joinedMethod = try string()
-      } else if key == "disposition" {
-        try seen.insert(5)
-        disposition = try optionalString()
-      } else if key == "terminalStep" {
-        try seen.insert(6)
-        terminalStep = try optionalString()
-      } else if key == "findings" {
-        try seen.insert(7)
-        findings = try array { cursor throws(Miss) in try cursor.string() }
-      } else {
-        try skipValue()
+    try members(Self.accountKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: disposition = try cursor.optionalString()
+      case 1: findings = try cursor.array { cursor throws(Miss) in try cursor.string() }
+      case 2: id = try cursor.string()
+      case 3: joinedMethod = try cursor.string()
+      case 4: name = try cursor.string()
+      case 5: path = try cursor.string()
+      case 6: state = try cursor.string()
+      default: terminalStep = try cursor.optionalString()
       }
     }
     return ClosurePlan.AccountEntry(
@@ -249,44 +186,19 @@ extension JSONCursor {
     var notBefore: CalendarDay?
     var title: String?
     var tasks: [String]?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "action" {
-        try seen.insert(1)
-        action = try string()
-      } else if key == "kind" {
-        try seen.insert(2)
-        kind = try rawValue(ClosurePlan.StepKind.self)
-      } else if key == "account" {
-        try seen.insert(3)
-        account = try optionalString()
-      } else if key == "call" {
-        try seen.insert(4)
-        call = try optionalString()
-      } else if key == "after" {
-        try seen.insert(5)
-        after = try array { cursor throws(Miss) in try cursor.string() }
-      } else if key == "wave" {
-        try seen.insert(6)
-        wave = try integer()
-      } else if key == "window" {
-        try seen.insert(7)
-        window = try skipNull() ? nil : integer()
-      } else if key == "notBefore" {
-        try seen.insert(8)
-        notBefore = try skipNull() ? nil : day()
-      } else if key == "title" {
-        try seen.insert(9)
-        title = try string()
-      } else if key == "tasks" {
-        try seen.insert(10)
-        tasks = try optionalArray { cursor throws(Miss) in try cursor.string() }
-      } else {
-        try skipValue()
+    try members(Self.stepKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: account = try cursor.optionalString()
+      case 1: action = try cursor.string()
+      case 2: after = try cursor.array { cursor throws(Miss) in try cursor.string() }
+      case 3: call = try cursor.optionalString()
+      case 4: id = try cursor.string()
+      case 5: kind = try cursor.rawValue(ClosurePlan.StepKind.self)
+      case 6: notBefore = try cursor.skipNull() ? nil : cursor.day()
+      case 7: tasks = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
+      case 8: title = try cursor.string()
+      case 9: wave = try cursor.integer()
+      default: window = try cursor.skipNull() ? nil : cursor.integer()
       }
     }
     return ClosurePlan.Step(
@@ -302,29 +214,14 @@ extension JSONCursor {
     var step: String?
     var message: String?
     var remediation: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "code" {
-        try seen.insert(0)
-        code = try string()
-      } else if key == "severity" {
-        try seen.insert(1)
-        severity = try rawValue(ClosurePlan.Severity.self)
-      } else if key == "account" {
-        try seen.insert(2)
-        account = try optionalString()
-      } else if key == "step" {
-        try seen.insert(3)
-        step = try optionalString()
-      } else if key == "message" {
-        try seen.insert(4)
-        message = try string()
-      } else if key == "remediation" {
-        try seen.insert(5)
-        remediation = try string()
-      } else {
-        try skipValue()
+    try members(Self.findingKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: account = try cursor.optionalString()
+      case 1: code = try cursor.string()
+      case 2: message = try cursor.string()
+      case 3: remediation = try cursor.string()
+      case 4: severity = try cursor.rawValue(ClosurePlan.Severity.self)
+      default: step = try cursor.optionalString()
       }
     }
     return ClosurePlan.Finding(

@@ -25,6 +25,7 @@ extension SnapshotDocument {
 struct SeenFields {
   private var mask: UInt64 = 0
 
+  @inline(__always)
   mutating func insert(_ field: Int) throws(JSONCursor.Miss) {
     let bit: UInt64 = 1 << UInt64(field)
     guard mask & bit == 0 else { throw JSONCursor.Miss() }
@@ -33,6 +34,43 @@ struct SeenFields {
 }
 
 extension JSONCursor {
+  /// Reads an object, handing each member whose key is in `keys` to `member`.
+  ///
+  /// `member` gets the key's position in `keys` and reads the value. Other keys are skipped;
+  /// a key seen twice sends the document to the slow path, where `JSONDecoder` decides which
+  /// one counts.
+  ///
+  /// `keys` are listed in byte order, the order orgclose writes them, and each search starts
+  /// after the last key found: in a file orgclose wrote, the first key tried is nearly always
+  /// the one. (Trying the keys from the start each time read a 10,000-account plan with 6%
+  /// more instructions than the hand-written chains of comparisons this replaced; trying the
+  /// last key's successor first, and inlining this and `SeenFields.insert`, brought that to 4%.)
+  @inline(__always)
+  mutating func members(
+    _ keys: [StaticString], _ member: (inout JSONCursor, Int) throws(Miss) -> Void
+  ) throws(Miss) {
+    var seen = SeenFields()
+    var next = 0
+    var object = try beginObject()
+    while let key = try nextKey(&object) {
+      var field: Int?
+      for offset in 0..<keys.count {
+        let candidate = (next + offset) % keys.count
+        if key == keys[candidate] {
+          field = candidate
+          break
+        }
+      }
+      guard let field else {
+        try skipValue()
+        continue
+      }
+      try seen.insert(field)
+      next = field + 1
+      try member(&self, field)
+    }
+  }
+
   /// `nil` for JSON `null`, else the string.
   mutating func optionalString() throws(Miss) -> String? {
     try skipNull() ? nil : string()
@@ -63,6 +101,27 @@ extension JSONCursor {
 
   // MARK: The snapshot's records
 
+  // Each record's keys in byte order, as `members` expects them.
+  private static let snapshotKeys: [StaticString] = [
+    "accounts", "capturedAt", "collector", "costs", "delegatedAdministrators",
+    "enabledServicePrincipals", "gaps", "handshakes", "organization", "organizationalUnits",
+    "responsibilityTransfers", "rootAccessFeatures", "roots", "schemaVersion",
+  ]
+  private static let organizationKeys: [StaticString] = [
+    "arn", "featureSet", "id", "managementAccountEmail", "managementAccountId",
+  ]
+  private static let unitKeys: [StaticString] = ["id", "name", "parentId"]
+  private static let accountKeys: [StaticString] = [
+    "email", "id", "joinedMethod", "joinedTimestamp", "name", "parentId", "state", "status", "tags",
+  ]
+  private static let handshakeKeys: [StaticString] = ["action", "id", "state"]
+  private static let transferKeys: [StaticString] = ["direction", "endTimestamp", "id", "status"]
+  private static let costsKeys: [StaticString] = ["periodEnd", "periodStart", "rows"]
+  private static let costRowKeys: [StaticString] = [
+    "accountId", "amount", "region", "service", "unit",
+  ]
+  private static let collectorKeys: [StaticString] = ["awsCli", "tool"]
+
   fileprivate mutating func snapshotDocument() throws(Miss) -> SnapshotDocument {
     var schemaVersion: Int?
     var organization: SnapshotDocument.OrganizationRecord?
@@ -78,53 +137,28 @@ extension JSONCursor {
     var capturedAt: String?
     var collector: SnapshotDocument.CollectorRecord?
     var gaps: [SnapshotDocument.GapRecord]?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "accounts" {
-        try seen.insert(0)
-        accounts = try array { cursor throws(Miss) in try cursor.accountRecord() }
-      } else if key == "costs" {
-        try seen.insert(1)
-        costs = try skipNull() ? nil : costsRecord()
-      } else if key == "organizationalUnits" {
-        try seen.insert(2)
-        units = try optionalArray { cursor throws(Miss) in try cursor.unitRecord() }
-      } else if key == "schemaVersion" {
-        try seen.insert(3)
-        schemaVersion = try integer()
-      } else if key == "organization" {
-        try seen.insert(4)
-        organization = try organizationRecord()
-      } else if key == "roots" {
-        try seen.insert(5)
-        roots = try array { cursor throws(Miss) in try cursor.rootRecord() }
-      } else if key == "delegatedAdministrators" {
-        try seen.insert(6)
-        admins = try optionalArray { cursor throws(Miss) in try cursor.delegatedAdministrator() }
-      } else if key == "handshakes" {
-        try seen.insert(7)
-        handshakes = try optionalArray { cursor throws(Miss) in try cursor.handshakeRecord() }
-      } else if key == "responsibilityTransfers" {
-        try seen.insert(8)
-        transfers = try optionalArray { cursor throws(Miss) in try cursor.transferRecord() }
-      } else if key == "enabledServicePrincipals" {
-        try seen.insert(9)
-        services = try optionalArray { cursor throws(Miss) in try cursor.string() }
-      } else if key == "rootAccessFeatures" {
-        try seen.insert(10)
-        rootAccess = try optionalArray { cursor throws(Miss) in try cursor.string() }
-      } else if key == "capturedAt" {
-        try seen.insert(11)
-        capturedAt = try optionalString()
-      } else if key == "collector" {
-        try seen.insert(12)
-        collector = try skipNull() ? nil : collectorRecord()
-      } else if key == "gaps" {
-        try seen.insert(13)
-        gaps = try optionalArray { cursor throws(Miss) in try cursor.gapRecord() }
-      } else {
-        try skipValue()
+    try members(Self.snapshotKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: accounts = try cursor.array { cursor throws(Miss) in try cursor.accountRecord() }
+      case 1: capturedAt = try cursor.optionalString()
+      case 2: collector = try cursor.skipNull() ? nil : cursor.collectorRecord()
+      case 3: costs = try cursor.skipNull() ? nil : cursor.costsRecord()
+      case 4:
+        admins = try cursor.optionalArray { cursor throws(Miss) in
+          try cursor.delegatedAdministrator()
+        }
+      case 5: services = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
+      case 6: gaps = try cursor.optionalArray { cursor throws(Miss) in try cursor.gapRecord() }
+      case 7:
+        handshakes = try cursor.optionalArray { cursor throws(Miss) in try cursor.handshakeRecord()
+        }
+      case 8: organization = try cursor.organizationRecord()
+      case 9: units = try cursor.optionalArray { cursor throws(Miss) in try cursor.unitRecord() }
+      case 10:
+        transfers = try cursor.optionalArray { cursor throws(Miss) in try cursor.transferRecord() }
+      case 11: rootAccess = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
+      case 12: roots = try cursor.array { cursor throws(Miss) in try cursor.rootRecord() }
+      default: schemaVersion = try cursor.integer()
       }
     }
     return SnapshotDocument(
@@ -141,26 +175,13 @@ extension JSONCursor {
     var featureSet: String?
     var managementID: String?
     var managementEmail: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "arn" {
-        try seen.insert(1)
-        arn = try optionalString()
-      } else if key == "featureSet" {
-        try seen.insert(2)
-        featureSet = try string()
-      } else if key == "managementAccountId" {
-        try seen.insert(3)
-        managementID = try string()
-      } else if key == "managementAccountEmail" {
-        try seen.insert(4)
-        managementEmail = try optionalString()
-      } else {
-        try skipValue()
+    try members(Self.organizationKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: arn = try cursor.optionalString()
+      case 1: featureSet = try cursor.string()
+      case 2: id = try cursor.string()
+      case 3: managementEmail = try cursor.optionalString()
+      default: managementID = try cursor.string()
       }
     }
     return SnapshotDocument.OrganizationRecord(
@@ -177,20 +198,11 @@ extension JSONCursor {
     var id: String?
     var name: String?
     var parentID: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "name" {
-        try seen.insert(1)
-        name = try string()
-      } else if key == "parentId" {
-        try seen.insert(2)
-        parentID = try string()
-      } else {
-        try skipValue()
+    try members(Self.unitKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: id = try cursor.string()
+      case 1: name = try cursor.string()
+      default: parentID = try cursor.string()
       }
     }
     return SnapshotDocument.UnitRecord(
@@ -207,38 +219,17 @@ extension JSONCursor {
     var joined: WireTimestamp?
     var parentID: String?
     var tags: [String: String]?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "name" {
-        try seen.insert(1)
-        name = try string()
-      } else if key == "email" {
-        try seen.insert(2)
-        email = try string()
-      } else if key == "state" {
-        try seen.insert(3)
-        state = try optionalString()
-      } else if key == "status" {
-        try seen.insert(4)
-        status = try optionalString()
-      } else if key == "joinedMethod" {
-        try seen.insert(5)
-        joinedMethod = try string()
-      } else if key == "joinedTimestamp" {
-        try seen.insert(6)
-        joined = try optionalTimestamp()
-      } else if key == "parentId" {
-        try seen.insert(7)
-        parentID = try string()
-      } else if key == "tags" {
-        try seen.insert(8)
-        tags = try skipNull() ? nil : stringDictionary()
-      } else {
-        try skipValue()
+    try members(Self.accountKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: email = try cursor.string()
+      case 1: id = try cursor.string()
+      case 2: joinedMethod = try cursor.string()
+      case 3: joined = try cursor.optionalTimestamp()
+      case 4: name = try cursor.string()
+      case 5: parentID = try cursor.string()
+      case 6: state = try cursor.optionalString()
+      case 7: status = try cursor.optionalString()
+      default: tags = try cursor.skipNull() ? nil : cursor.stringDictionary()
       }
     }
     return SnapshotDocument.AccountRecord(
@@ -258,20 +249,11 @@ extension JSONCursor {
     var id: String?
     var action: String?
     var state: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "action" {
-        try seen.insert(1)
-        action = try string()
-      } else if key == "state" {
-        try seen.insert(2)
-        state = try string()
-      } else {
-        try skipValue()
+    try members(Self.handshakeKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: action = try cursor.string()
+      case 1: id = try cursor.string()
+      default: state = try cursor.string()
       }
     }
     return SnapshotDocument.HandshakeRecord(
@@ -283,23 +265,12 @@ extension JSONCursor {
     var direction: String?
     var status: String?
     var end: WireTimestamp?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "id" {
-        try seen.insert(0)
-        id = try string()
-      } else if key == "direction" {
-        try seen.insert(1)
-        direction = try string()
-      } else if key == "status" {
-        try seen.insert(2)
-        status = try string()
-      } else if key == "endTimestamp" {
-        try seen.insert(3)
-        end = try optionalTimestamp()
-      } else {
-        try skipValue()
+    try members(Self.transferKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: direction = try cursor.string()
+      case 1: end = try cursor.optionalTimestamp()
+      case 2: id = try cursor.string()
+      default: status = try cursor.string()
       }
     }
     return SnapshotDocument.TransferRecord(
@@ -311,20 +282,11 @@ extension JSONCursor {
     var start: String?
     var end: String?
     var rows: [SnapshotDocument.CostRowRecord]?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "periodStart" {
-        try seen.insert(0)
-        start = try string()
-      } else if key == "periodEnd" {
-        try seen.insert(1)
-        end = try string()
-      } else if key == "rows" {
-        try seen.insert(2)
-        rows = try array { cursor throws(Miss) in try cursor.costRow() }
-      } else {
-        try skipValue()
+    try members(Self.costsKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: end = try cursor.string()
+      case 1: start = try cursor.string()
+      default: rows = try cursor.array { cursor throws(Miss) in try cursor.costRow() }
       }
     }
     return SnapshotDocument.CostsRecord(
@@ -337,27 +299,15 @@ extension JSONCursor {
     var region: String?
     var amount: WireDecimal?
     var unit: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "accountId" {
-        try seen.insert(0)
-        accountID = try string()
-      } else if key == "service" {
-        try seen.insert(1)
-        service = try string()
-      } else if key == "region" {
-        try seen.insert(2)
-        region = try string()
-      } else if key == "amount" {
-        try seen.insert(3)
+    try members(Self.costRowKeys) { cursor, field throws(Miss) in
+      switch field {
+      case 0: accountID = try cursor.string()
+      case 1:
         // `WireDecimal` takes a string, else a number printed as Swift prints a Double.
-        amount = WireDecimal(atString() ? try string() : "\(try double())")
-      } else if key == "unit" {
-        try seen.insert(4)
-        unit = try string()
-      } else {
-        try skipValue()
+        amount = WireDecimal(cursor.atString() ? try cursor.string() : "\(try cursor.double())")
+      case 2: region = try cursor.string()
+      case 3: service = try cursor.string()
+      default: unit = try cursor.string()
       }
     }
     return SnapshotDocument.CostRowRecord(
@@ -368,17 +318,11 @@ extension JSONCursor {
   private mutating func collectorRecord() throws(Miss) -> SnapshotDocument.CollectorRecord {
     var tool: String?
     var awsCLI: String?
-    var seen = SeenFields()
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == "tool" {
-        try seen.insert(0)
-        tool = try optionalString()
-      } else if key == "awsCli" {
-        try seen.insert(1)
-        awsCLI = try optionalString()
+    try members(Self.collectorKeys) { cursor, field throws(Miss) in
+      if field == 1 {
+        tool = try cursor.optionalString()
       } else {
-        try skipValue()
+        awsCLI = try cursor.optionalString()
       }
     }
     return SnapshotDocument.CollectorRecord(tool: tool, awsCli: awsCLI)
