@@ -12,7 +12,7 @@ struct CLIOutput: Decodable, Sendable {
   var organizationalUnits: [WireUnit]?
   var accounts: [WireAccount]?
   var delegatedAdministrators: [WireDelegatedAdministrator]?
-  var delegatedServices: [WireDelegatedService]?
+  var delegatedServices: [WireServicePrincipal]?
   var handshakes: [WireHandshake]?
   var enabledServicePrincipals: [WireServicePrincipal]?
   var responsibilityTransfers: [WireTransfer]?

@@ -74,15 +74,6 @@ struct WireDelegatedAdministrator: Decodable, Sendable {
   }
 }
 
-/// A `list-delegated-services-for-account` entry.
-struct WireDelegatedService: Decodable, Sendable {
-  var servicePrincipal: String?
-
-  enum CodingKeys: String, CodingKey {
-    case servicePrincipal = "ServicePrincipal"
-  }
-}
-
 /// A `list-handshakes-for-organization` entry (§5.7).
 struct WireHandshake: Decodable, Sendable {
   var id: String?
@@ -99,7 +90,8 @@ struct WireHandshake: Decodable, Sendable {
   var isOpen: Bool { state == "REQUESTED" || state == "OPEN" }
 }
 
-/// A `list-aws-service-access-for-organization` entry.
+/// A `list-aws-service-access-for-organization` or `list-delegated-services-for-account`
+/// entry: both name a service principal, the only field orgclose reads.
 struct WireServicePrincipal: Decodable, Sendable {
   var servicePrincipal: String?
 
