@@ -9,7 +9,7 @@
 # Environment: RUNS (runs per command, default 5), SIZES (default "1000 10000 100000"),
 #              BENCH_DIR (generated files, default .bench).
 set -euo pipefail
-export LC_ALL=C  # a decimal point in $EPOCHREALTIME and printf
+export LC_ALL=C  # a decimal point in printf and awk
 
 bin=${1:-.build/release/orgclose}
 runs=${RUNS:-5}
@@ -18,24 +18,23 @@ dir=${BENCH_DIR:-.bench}
 start=2026-12-01
 
 [[ -x $bin ]] || { echo "bench: $bin is not built (swift build -c release --product orgclose)" >&2; exit 1; }
-[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
+command -v python3 > /dev/null || { echo "bench: python3 is needed to measure" >&2; exit 1; }
+measure_py="$(dirname "$0")/measure.py"
 have_jq=false
 command -v jq > /dev/null && have_jq=true
 mkdir -p "$dir"
 
 # measure NAME COMMAND...: runs the command $runs times and sets $wall (s) and $peak (MB) to
-# the medians. Wall time comes from bash's microsecond clock rather than time(1)'s
-# hundredths, which made the 10,000-account ratios jump by a tenth.
+# the medians. scripts/measure.py times each run to the millisecond (time(1)'s hundredths made
+# the 10,000-account ratios jump by a tenth) and reads the child's peak memory.
 measure() {
-  local name=$1 times=() mems=() start end
+  local name=$1 times=() mems=() line
   shift
   for ((run = 0; run < runs; run++)); do
-    start=$EPOCHREALTIME
-    /usr/bin/time -f '%M' -o "$dir/time.txt" "$@" > /dev/null 2> "$dir/stderr.txt" || {
+    line=$(python3 "$measure_py" "$dir/stderr.txt" "$@") || {
       echo "bench: $name failed:" >&2; cat "$dir/stderr.txt" >&2; exit 1; }
-    end=$EPOCHREALTIME
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
-    mems+=("$(tail -n 1 "$dir/time.txt")")
+    times+=("${line% *}")
+    mems+=("${line#* }")
   done
   wall=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
   peak=$(printf '%s\n' "${mems[@]}" | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] / 1024 }')
