@@ -33,7 +33,7 @@ enum WireMapping {
     guard let id = wire.id, let direction = wire.directionFromARN ?? direction else { return nil }
     return .init(
       id: id, direction: direction, status: wire.status ?? "UNKNOWN",
-      endTimestamp: normalized(wire.endTimestamp))
+      endTimestamp: normalized(wire.endTimestamp), activeHandshakeId: wire.activeHandshakeID)
   }
 
   /// The tags as a dictionary (the last value wins for a repeated key).

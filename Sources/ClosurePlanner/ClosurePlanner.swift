@@ -71,6 +71,12 @@ public struct ClosurePlanner: Sendable {
     for id in policy.protectedAccounts.sorted() where organization.account(id) == nil {
       throw .unknownAccount(path: "protectedAccounts", id)
     }
+    // Rule B11a: the quota is not adjustable; a configured value may only lower it.
+    let members = organization.members.count
+    let rule = CloseQuotaRule.closuresPerWindow(memberCount: members)
+    if let quota = policy.closeQuota, quota > rule {
+      throw .closeQuotaAboveRule(path: "closeQuota", quota, rule: rule, members: members)
+    }
   }
 }
 
@@ -158,7 +164,7 @@ extension PlanAssembly {
       closeQuota: ClosurePlan.CloseQuota(
         perWindow: quota.perWindow, windowDays: CloseQuotaRule.windowDays,
         concurrent: CloseQuotaRule.concurrentClosures, firstWindow: firstWindow,
-        closuresInLast30Days: recentClosures, windows: windows, source: quota.source),
+        closuresInLast30Days: policy.closuresInLast30Days, windows: windows, source: quota.source),
       summary: ClosurePlan.Summary(
         steps: steps.count, apiSteps: apiSteps, manualSteps: manualSteps, waitSteps: waitSteps,
         blocking: blocking, warnings: warnings, estimatedCompletion: latest ?? startDate),

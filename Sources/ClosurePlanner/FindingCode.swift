@@ -48,4 +48,12 @@ enum FindingCode: String {
   case permanentClosureWait = "PERMANENT_CLOSURE_WAIT"
   case trustedAccessEnabled = "TRUSTED_ACCESS_ENABLED"
   case snapshotGap = "SNAPSHOT_GAP"
+  case snapshotOld = "SNAPSHOT_OLD"
+  case legacyStatusAmbiguous = "LEGACY_STATUS_AMBIGUOUS"
+  case impossibleDelegatedAdministrator = "IMPOSSIBLE_DELEGATED_ADMINISTRATOR"
+  case managementAccountAlreadyClosed = "MANAGEMENT_ACCOUNT_ALREADY_CLOSED"
+  case activeMembersRemain = "ACTIVE_MEMBERS_REMAIN"
+  case featureSetChangeInProgress = "FEATURE_SET_CHANGE_IN_PROGRESS"
+  case handshakeInProgress = "HANDSHAKE_IN_PROGRESS"
+  case closeQuotaFirstWindow = "CLOSE_QUOTA_FIRST_WINDOW"
 }

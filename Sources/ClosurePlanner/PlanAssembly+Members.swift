@@ -35,21 +35,13 @@ extension PlanAssembly {
     }
 
     switch account.state {
-    case .closed:
-      report(
-        .accountAlreadyClosed, .info, account: account.id,
-        message: "\(label(account)) is already CLOSED: no close step is needed; it stays in "
-          + "the organization until its 90-day post-closure period ends (rules B16, C18)",
-        remediation: "Nothing to do unless it must be reopened: contact AWS Support within "
-          + "90 days and pay any balance within 60 (rule C19)")
+    case .closed, .closedOrSuspended:
+      reportClosed(account)
       reportUnremovable(account, disposition: disposition)
       outcomes[position] = AccountOutcome(disposition: .close, terminalStep: nil)
       return
     case .pendingClosure:
-      let wait = add(
-        .awaitAccountClosed, subject: account.id.rawValue, account: account.id,
-        title: "Wait until \(label(account)) reads CLOSED",
-        tasks: ["aws organizations describe-account --account-id \(account.id)"])
+      let wait = addClosureWait(account)
       report(
         .accountPendingClosure, .info, account: account.id, step: wait,
         message: "\(label(account)) is PENDING_CLOSURE: a closure is already in progress and "
@@ -102,6 +94,34 @@ extension PlanAssembly {
       disposition: disposition, terminalStep: terminal, removalStep: removal)
   }
 
+  /// A wait until `account` reads CLOSED, polling DescribeAccount (rule B8).
+  mutating func addClosureWait(_ account: Account, after: [Int] = []) -> Int {
+    add(
+      .awaitAccountClosed, subject: account.id.rawValue, account: account.id,
+      request: .describeAccount(account.id), after: after,
+      title: "Wait until \(label(account)) reads CLOSED")
+  }
+
+  /// An account that needs no close step: CLOSED, or SUSPENDED in the retired `Status`.
+  mutating func reportClosed(_ account: Account) {
+    if account.state == .closedOrSuspended {
+      report(
+        .legacyStatusAmbiguous, .warning, account: account.id,
+        message: "\(label(account)) is known only from the retired Status field, whose "
+          + "SUSPENDED means either closed by its owner or suspended by AWS (rule A6a); the plan "
+          + "treats it as not active and plans no step for it. Status was retired on 2026-09-09",
+        remediation: "Take a fresh snapshot with a current AWS CLI (v2.29.0 or later), which "
+          + "reports State, then plan again")
+    } else {
+      report(
+        .accountAlreadyClosed, .info, account: account.id,
+        message: "\(label(account)) is already CLOSED: no close step is needed; it stays in "
+          + "the organization until its 90-day post-closure period ends (rules B16, C18)",
+        remediation: "Nothing to do unless it must be reopened: contact AWS Support within "
+          + "90 days and pay any balance within 60 (rule C19)")
+    }
+  }
+
   /// A closed or closing member cannot be removed (rule D32).
   private mutating func reportUnremovable(_ account: Account, disposition: Disposition) {
     guard disposition != .close else { return }
@@ -137,7 +157,7 @@ extension PlanAssembly {
         message: "\(label(account)) has state \"\(raw)\", which this version of orgclose does "
           + "not know; the plan cannot tell whether its steps can succeed",
         remediation: "Check the account in the console; upgrade orgclose if AWS added a state")
-    case .active, .closed, .pendingClosure:
+    case .active, .closed, .closedOrSuspended, .pendingClosure:
       break
     }
     if case .unknown(let raw) = account.joinedMethod {
@@ -158,9 +178,9 @@ extension PlanAssembly {
     let close: Int
     if organization.featureSet == .all {
       close = add(
-        .closeAccount, subject: account.id.rawValue, account: account.id, after: before,
-        title: "Close \(label(account)) with CloseAccount",
-        tasks: ["aws organizations close-account --account-id \(account.id)"])
+        .closeAccount, subject: account.id.rawValue, account: account.id,
+        request: .closeAccount(account.id), after: before,
+        title: "Close \(label(account)) with CloseAccount")
       closeSteps.append((order, close))
       reportCloseProtection(account, step: close)
     } else {
@@ -172,10 +192,7 @@ extension PlanAssembly {
         tasks: rootCloseTasks(account))
       reportRootMFA(account, facts: facts, step: reset.first ?? close)
     }
-    return add(
-      .awaitAccountClosed, subject: account.id.rawValue, account: account.id, after: [close],
-      title: "Wait until \(label(account)) reads CLOSED",
-      tasks: ["aws organizations describe-account --account-id \(account.id)"])
+    return addClosureWait(account, after: [close])
   }
 
   /// Rule B14: an IAM policy in the management account can deny `CloseAccount` on accounts
@@ -218,7 +235,9 @@ extension PlanAssembly {
     // A root sign-in is needed only to close the account as a standalone one afterwards;
     // the sign-up can be done by an IAM principal with billing access (rule D29).
     let reset = disposition == .removeAndClose ? addRootAccess(account, facts: facts) : []
-    if facts.standaloneReady != true {
+    // Rule D29a: only an account created in the organization lacks the sign-up details; an
+    // invited one joined as a standalone account and has them.
+    if account.joinedMethod != .invited, facts.standaloneReady != true {
       let signup = add(
         .completeStandaloneSignup, subject: account.id.rawValue, account: account.id,
         after: reset, title: "Complete standalone sign-up for \(label(account))",
@@ -230,10 +249,10 @@ extension PlanAssembly {
         ])
       prerequisites.append(signup)
       report(
-        .standaloneInfoMissing, .info, account: account.id, step: signup,
-        message: "\(label(account)) is not known to be ready to stand alone; removal fails "
-          + "without contact details, phone verification, payment method and support plan "
-          + "(rule D29)",
+        .standaloneInfoMissing, .warning, account: account.id, step: signup,
+        message: "\(label(account)) was created in the organization and is not known to be "
+          + "ready to stand alone; removal fails without contact details, phone verification, "
+          + "payment method and support plan (rules D29, D29a)",
         remediation: "Complete the sign-up step, then set standaloneReady: true in the policy")
     }
     var earliest: CalendarDay?
@@ -251,9 +270,11 @@ extension PlanAssembly {
       }
     }
     let remove = add(
-      .removeAccount, subject: account.id.rawValue, account: account.id, after: prerequisites,
-      title: "Remove \(label(account)) from the organization",
-      tasks: ["aws organizations remove-account-from-organization --account-id \(account.id)"],
+      .removeAccount, subject: account.id.rawValue, account: account.id,
+      request: APIRequest(
+        .organizations, "RemoveAccountFromOrganization",
+        [.init("AccountId", account.id.rawValue)]),
+      after: prerequisites, title: "Remove \(label(account)) from the organization",
       earliest: earliest)
     if let earliest {
       report(
@@ -281,18 +302,26 @@ extension PlanAssembly {
   }
 
   /// One deregistration per service the member administers (rule D31).
+  ///
+  /// A delegation AWS could never have made (rule D31a) is reported instead.
   private mutating func addDeregistrations(_ account: Account) -> [Int] {
-    guard let services = delegatedServices[account.id],
-      account.id != organization.managementAccountID
-    else { return [] }
+    guard let services = delegatedServices[account.id] else { return [] }
+    guard organization.featureSet == .all else {
+      report(
+        .impossibleDelegatedAdministrator, .blocking, account: account.id,
+        message: "The snapshot lists \(label(account)) as delegated administrator for "
+          + services.joined(separator: ", ") + ", but a \(organization.featureSet) organization "
+          + "has no delegated administrators: delegation needs all features (rule D31a)",
+        remediation: "The snapshot is inconsistent: take a new one and plan again")
+      return []
+    }
     let steps = services.map { service in
       add(
         .deregisterDelegatedAdmin, subject: "\(account.id):\(service)", account: account.id,
-        title: "Deregister \(label(account)) as delegated administrator for \(service)",
-        tasks: [
-          "aws organizations deregister-delegated-administrator --account-id \(account.id) "
-            + "--service-principal \(service)"
-        ])
+        request: APIRequest(
+          .organizations, "DeregisterDelegatedAdministrator",
+          [.init("AccountId", account.id.rawValue), .init("ServicePrincipal", service)]),
+        title: "Deregister \(label(account)) as delegated administrator for \(service)")
     }
     report(
       .delegatedAdministrator, .warning, account: account.id, step: steps.first,
@@ -302,5 +331,19 @@ extension PlanAssembly {
       remediation: "Read each service's documentation, move administration elsewhere if it "
         + "must continue, then deregister (the plan does this before the account leaves)")
     return steps
+  }
+
+  /// The management account can never be a delegated administrator (rule D31a:
+  /// `CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR`); a snapshot that says so is wrong.
+  mutating func reportManagementDelegation() {
+    let management = organization.managementAccount
+    guard let services = delegatedServices[management.id] else { return }
+    report(
+      .impossibleDelegatedAdministrator, .blocking, account: management.id,
+      message: "The snapshot lists the management account \(label(management)) as delegated "
+        + "administrator for " + services.joined(separator: ", ")
+        + ", which AWS never allows (CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR, "
+        + "rule D31a)",
+      remediation: "The snapshot is inconsistent: take a new one and plan again")
   }
 }

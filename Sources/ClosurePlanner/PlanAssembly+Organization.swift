@@ -38,23 +38,9 @@ extension PlanAssembly {
         remediation: "Check the feature set in the console; upgrade orgclose")
     }
 
-    for handshake in organization.handshakes where handshake.isOpenInvitation {
-      let cancel = add(
-        .cancelInvitation, subject: handshake.id.rawValue,
-        title: "Cancel the open invitation \(handshake.id)",
-        tasks: ["aws organizations cancel-handshake --handshake-id \(handshake.id)"])
-      organizationGates.append(cancel)
-      report(
-        .openInvitations, .warning, step: cancel,
-        message: "Invitation \(handshake.id) is \(handshake.state): it counts toward the "
-          + "account quota and could still bring an account in (rules J59, J61)",
-        remediation: "Cancel it (the plan does); whether it blocks DeleteOrganization is "
-          + "undocumented (reference §4.9)")
-    }
-
-    for transfer in organization.responsibilityTransfers where transfer.isActive {
-      addTransferEnd(transfer)
-    }
+    planHandshakes()
+    planTransfers()
+    reportSnapshotAge()
 
     for gap in organization.gaps {
       let blocking = ["delegatedAdministrators", "handshakes", "responsibilityTransfers"]
@@ -88,54 +74,6 @@ extension PlanAssembly {
     }
   }
 
-  /// Ends an active billing responsibility transfer (rule E38).
-  private mutating func addTransferEnd(_ transfer: ResponsibilityTransfer) {
-    let subject = transfer.id.rawValue
-    let gate: Int
-    let summary: String
-    if transfer.status == "REQUESTED" {
-      // A pending invitation is withdrawn (outbound) or declined (inbound); no month-end wait.
-      let call = transfer.direction == .outbound ? "cancel-handshake" : "decline-handshake"
-      gate = add(
-        .endResponsibilityTransfer, subject: subject,
-        title: "Withdraw or decline the pending \(transfer.direction.rawValue) transfer \(subject)",
-        tasks: ["aws organizations \(call) --handshake-id <the transfer's ActiveHandshakeId>"])
-      summary = "is REQUESTED (an invitation is pending)"
-    } else {
-      var before: [Int] = []
-      let end: CalendarDay
-      if let scheduled = transfer.endTimestamp {
-        end = max(scheduled.firstFullDay(afterAdding: 0), startDate)
-      } else {
-        // The end date must be the last instant of a month (END_DATE_NOT_END_OF_MONTH).
-        end = startDate.firstDayOfNextMonth
-        let lastDay = end.adding(days: -1)
-        before = [
-          add(
-            .endResponsibilityTransfer, subject: subject,
-            title: "Terminate the \(transfer.direction.rawValue) transfer \(subject) at the end "
-              + "of \(lastDay)",
-            tasks: [
-              "aws organizations terminate-responsibility-transfer --id \(subject) "
-                + "--end-timestamp \(lastDay)T23:59:59Z"
-            ])
-        ]
-      }
-      gate = add(
-        .awaitResponsibilityTransferEnd, subject: subject, after: before,
-        title: "Wait until the transfer \(subject) has ended",
-        tasks: ["aws organizations describe-responsibility-transfer --id \(subject)"],
-        earliest: end)
-      summary = "is ACCEPTED and ends at a month boundary at the earliest"
-    }
-    organizationGates.append(gate)
-    report(
-      .responsibilityTransferActive, .warning, step: gate,
-      message: "Billing responsibility transfer \(subject) (\(transfer.direction.rawValue)) "
-        + "\(summary); DeleteOrganization fails while it is active (rule E38)",
-      remediation: "End it first (the plan does); billing responsibility changes with it")
-  }
-
   /// Adds the organization's last steps: the 90-day wait where needed, `DeleteOrganization`
   /// where the strategy calls for it, and the management account's closure.
   mutating func planOrganizationEnd() {
@@ -153,7 +91,9 @@ extension PlanAssembly {
 
     var managementAfter = [exportBillingHistory] + organizationGates
     var deletion: Int?
-    if strategy.deletesOrganization {
+    // A management account that is closed or closing can call nothing, and AWS deletes the
+    // organization when its post-closure period ends (rule F45).
+    if strategy.deletesOrganization && !organization.managementAccount.state.hasLeftService {
       var deleteAfter = [exportBillingHistory] + organizationGates
       // Rule E37: only membership matters; a removed account's closure as a standalone
       // account does not hold up DeleteOrganization (the management closure waits for it).
@@ -163,38 +103,16 @@ extension PlanAssembly {
       }
       deleteAfter += removed
       if !closedInPlace.isEmpty || alreadyClosed {
-        // Rules D32, E37: closed members block DeleteOrganization until permanently closed.
-        let wait = add(
-          .awaitPermanentClosure, after: closedInPlace,
-          title: "Wait until every closed member has left the organization "
-            + "(90-day post-closure period plus 7 days)",
-          tasks: ["aws organizations list-accounts (only the management account may remain)"],
-          earliest: alreadyClosed ? startDate.adding(days: Self.permanentClosureDays) : nil)
-        steps[wait].delayAfterPrerequisites = closedInPlace.isEmpty ? 0 : Self.permanentClosureDays
-        deleteAfter.append(wait)
-        let count = memberOutcomes.count { $0.disposition == .close }
-        if strategy == .removeThenDelete {
-          report(
-            .mixedCloseAndDelete, .warning, step: wait,
-            message: "\(count) member(s) are closed in place while the strategy deletes the "
-              + "organization: DeleteOrganization must wait about 97 days after the last "
-              + "closure (rules D32, E37)",
-            remediation: "Remove those members instead, or accept the wait")
-        } else {
-          report(
-            .permanentClosureWait, .info, step: wait,
-            message: "\(count) closed member(s) stay in the organization for their 90-day "
-              + "post-closure period; DeleteOrganization waits for them (rules C18, E37)",
-            remediation: "Nothing to do: the wait is scheduled")
-        }
+        deleteAfter.append(
+          addPermanentClosureWait(
+            after: closedInPlace, alreadyClosed: alreadyClosed,
+            count: memberOutcomes.count { $0.disposition == .close }))
       }
+      if let decommission = addLandingZoneDecommission() { deleteAfter.append(decommission) }
       let delete = add(
-        .deleteOrganization, after: deleteAfter,
-        title: "Delete the organization \(organization.id)",
-        tasks: [
-          "aws organizations delete-organization",
-          "Irreversible: every organization policy is deleted with it (rule E39)",
-        ])
+        .deleteOrganization, request: APIRequest(.organizations, "DeleteOrganization"),
+        after: deleteAfter, title: "Delete the organization \(organization.id)",
+        tasks: ["Irreversible: every organization policy is deleted with it (rule E39)"])
       managementAfter = [delete]
       deletion = delete
     }
@@ -205,19 +123,72 @@ extension PlanAssembly {
     reportOrganizationFacts(ending: deletion ?? outcomes[managementPosition]?.terminalStep)
   }
 
+  /// Waits until every member closed in place has left the organization (rules D32, E37).
+  private mutating func addPermanentClosureWait(
+    after closedInPlace: [Int], alreadyClosed: Bool, count: Int
+  ) -> Int {
+    let wait = add(
+      .awaitPermanentClosure, request: APIRequest(.organizations, "ListAccounts"),
+      after: closedInPlace,
+      title: "Wait until every closed member has left the organization "
+        + "(90-day post-closure period plus 7 days)",
+      tasks: ["Only the management account may remain"],
+      earliest: alreadyClosed ? startDate.adding(days: Self.permanentClosureDays) : nil)
+    steps[wait].delayAfterPrerequisites = closedInPlace.isEmpty ? 0 : Self.permanentClosureDays
+    if strategy == .removeThenDelete {
+      report(
+        .mixedCloseAndDelete, .warning, step: wait,
+        message: "\(count) member(s) are closed in place while the strategy deletes the "
+          + "organization: DeleteOrganization must wait about 97 days after the last "
+          + "closure (rules D32, E37)",
+        remediation: "Remove those members instead, or accept the wait")
+    } else {
+      report(
+        .permanentClosureWait, .info, step: wait,
+        message: "\(count) closed member(s) stay in the organization for their 90-day "
+          + "post-closure period; DeleteOrganization waits for them (rules C18, E37)",
+        remediation: "Nothing to do: the wait is scheduled")
+    }
+    return wait
+  }
+
+  /// Decommissions a Control Tower landing zone the policy says is deployed, once every
+  /// enrolled account is unmanaged and before the organization is deleted (reference §3
+  /// step 4b, rule H56).
+  private mutating func addLandingZoneDecommission() -> Int? {
+    guard policy.organization.controlTowerLandingZone == true else { return nil }
+    let unmanaged = steps.indices.filter { steps[$0].action == .unmanageControlTowerAccount }
+    return add(
+      .decommissionLandingZone, after: [exportBillingHistory] + unmanaged,
+      title: "Decommission the AWS Control Tower landing zone",
+      tasks: [
+        "Find its ARN: aws controltower list-landing-zones",
+        "aws controltower delete-landing-zone --landing-zone-identifier <that ARN> "
+          + "(asynchronous and irreversible)",
+        "Wait until aws controltower get-landing-zone-operation reports SUCCEEDED",
+        "Clean up what it leaves: the S3 log buckets, the aws-controltower/CloudTrailLogs log "
+          + "group, and the Security and Sandbox OUs (rule H56)",
+      ])
+  }
+
   /// Warnings from the policy's facts about the organization, attached to the step that ends
-  /// it (reference §4.11: neither is documented as blocking DeleteOrganization, so both warn).
+  /// it, or to the landing zone's decommission (reference §4.11: neither is documented as
+  /// blocking DeleteOrganization, so both warn).
   private mutating func reportOrganizationFacts(ending step: Int?) {
     if policy.organization.controlTowerLandingZone == true {
+      let decommission = steps.indices.last { steps[$0].action == .decommissionLandingZone }
       report(
-        .controlTowerLandingZone, .warning, step: step,
+        .controlTowerLandingZone, .warning, step: decommission ?? step,
         message: "An AWS Control Tower landing zone is deployed; decommissioning it leaves S3 log "
           + "buckets, the aws-controltower/CloudTrailLogs log group and the Security and Sandbox "
           + "OUs to clean up by hand, and how it interacts with DeleteOrganization is "
           + "undocumented (rule H56)",
-        remediation: "Once no enrolled account needs it, decommission it with "
-          + "controltower:DeleteLandingZone (asynchronous, irreversible) and clean up what it "
-          + "leaves; its Log Archive and Audit accounts close like any member")
+        remediation: decommission != nil
+          ? "The plan decommissions it after every enrolled account is unmanaged and before "
+            + "DeleteOrganization; its Log Archive and Audit accounts close like any member"
+          : "Once no enrolled account needs it, decommission it with "
+            + "controltower:DeleteLandingZone (asynchronous, irreversible) and clean up what it "
+            + "leaves; its Log Archive and Audit accounts close like any member")
     }
     if policy.organization.identityCenterInstance == true {
       report(
@@ -227,56 +198,5 @@ extension PlanAssembly {
         remediation: "Move its users to another identity source first; only the account that "
           + "owns the instance can delete it (sso-admin DeleteInstance)")
     }
-  }
-
-  /// Closes the management account by hand, last (rules F43–F46).
-  private mutating func planManagement(after: [Int]) {
-    let management = organization.managementAccount
-    let who = label(management)
-    let facts = policy.management.overlaying(policy.defaults.facts)
-    if policy.protectedAccounts.contains(management.id) {
-      let severity: ClosurePlan.Severity = strategy.deletesOrganization ? .info : .blocking
-      report(
-        .managementAccountProtected, severity, account: management.id,
-        message: strategy.deletesOrganization
-          ? "\(who) is the management account and is protected: after DeleteOrganization it "
-            + "stays open as a standalone account (rule E41)"
-          : "\(who) is the management account and is protected, but close-in-place ends by "
-            + "closing it; without that the organization is never deleted (rule F45)",
-        remediation: strategy.deletesOrganization
-          ? "Nothing to do"
-          : "Use close-then-delete or remove-then-delete to keep the management account")
-      outcomes[managementPosition] = AccountOutcome(disposition: nil, terminalStep: nil)
-      return
-    }
-    var before = after
-    if let prepare = addPreparation(management, disposition: nil, facts: facts) {
-      before.append(prepare)
-    }
-    let reset = addRootAccess(management, facts: facts)
-    before += reset
-    let close = add(
-      .closeManagementAccount, subject: management.id.rawValue, account: management.id,
-      after: before, title: "Close the management account \(who) as root, last",
-      tasks: [
-        "Sign in as root with the address \(management.email)",
-        "Check that no member is ACTIVE, SUSPENDED or PENDING_CLOSURE (rule F44)",
-        "Open the Account page and choose Close account: no API or CLI can do this (rule F43)",
-        "Keep the confirmation email; the 90-day post-closure period starts now (rule C18)",
-      ])
-    reportRootMFA(management, facts: facts, step: reset.first ?? close)
-    report(
-      .managementAccountNotAPIClosable, .info, account: management.id, step: close,
-      message: "\(who) is the management account: it can only be closed by hand, signed in as "
-        + "root, once no member is active (rules F43, F44)",
-      remediation: "Nothing to do: the plan closes it by hand as the last step")
-    if !strategy.deletesOrganization {
-      report(
-        .organizationDeletedByAWS, .info, account: management.id, step: close,
-        message: "The organization is not deleted by the plan: AWS deletes it and its policies "
-          + "when the management account's post-closure period ends (rule F45)",
-        remediation: "Use close-then-delete if the organization must be deleted explicitly")
-    }
-    outcomes[managementPosition] = AccountOutcome(disposition: .close, terminalStep: close)
   }
 }

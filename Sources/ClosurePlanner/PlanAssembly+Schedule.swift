@@ -1,18 +1,20 @@
 import OrgGraph
 
 extension PlanAssembly {
-  /// The quota the schedule uses: the policy's override or rule B11.
+  /// The quota the schedule uses: rule B11, or the policy's lower figure (rule B11a: AWS
+  /// does not raise it, so `ClosurePlanner` refuses a higher one).
   var quota: (perWindow: Int, source: String) {
-    if let override = policy.closeQuota { return (override, "policy closeQuota") }
-    return (
-      CloseQuotaRule.closuresPerWindow(memberCount: organization.members.count), "rule B11"
-    )
+    let rule = CloseQuotaRule.closuresPerWindow(memberCount: organization.members.count)
+    if let override = policy.closeQuota, override <= rule { return (override, "policy closeQuota") }
+    return (rule, "rule B11")
   }
 
-  /// Closures already counted against the first window: the policy's figure, and at least
-  /// the members now PENDING_CLOSURE, which were requested within the last 30 days.
+  /// Closures already counted against the first window: the policy's
+  /// `closuresInLast30Days`, which counts the closures of the last 30 days that are no longer
+  /// PENDING_CLOSURE, plus the members the snapshot shows PENDING_CLOSURE now, whose requests
+  /// were made within the last 30 days (rules B11, B12).
   var recentClosures: Int {
-    max(policy.closuresInLast30Days, pendingClosures)
+    policy.closuresInLast30Days + pendingClosures
   }
 
   /// Assigns each `close-account` step to a rolling 30-day window (rule B11).
@@ -35,14 +37,7 @@ extension PlanAssembly {
       steps[step].earliest = startDate.adding(days: (window - 1) * CloseQuotaRule.windowDays)
     }
     let used = closeSteps.isEmpty ? 0 : window
-    if !closeSteps.isEmpty && firstWindow == 0 {
-      report(
-        .closeQuotaExhausted, .info,
-        message: "Recent closures (\(recentClosures)) use up the first window's quota of "
-          + "\(perWindow), so closures start on "
-          + "\(startDate.adding(days: CloseQuotaRule.windowDays)) (rule B11)",
-        remediation: "Nothing to do: the schedule waits; removing members instead avoids the quota")
-    }
+    reportFirstWindow(perWindow: perWindow, firstWindow: firstWindow)
     if used > 1 {
       let last = startDate.adding(days: (used - 1) * CloseQuotaRule.windowDays)
       report(
@@ -50,9 +45,35 @@ extension PlanAssembly {
         message: "\(closeSteps.count) CloseAccount calls at \(perWindow) per rolling 30 days "
           + "need \(used) windows; the last starts on \(last) (rule B11)",
         remediation: "Nothing to do: in each window keep at most 3 closures in flight (rule B12) "
-          + "and one call per 20 seconds (rule B13); the quota cannot be raised")
+          + "and one call per 20 seconds (rule B13); the quota cannot be raised (rule B11a)")
     }
     return (used, firstWindow)
+  }
+
+  /// Writes into the plan how the first window's room was computed, when recent or pending
+  /// closures take some of it.
+  private mutating func reportFirstWindow(perWindow: Int, firstWindow: Int) {
+    let recent = policy.closuresInLast30Days
+    guard recent + pendingClosures > 0 else { return }
+    let arithmetic =
+      "the quota of \(perWindow) (\(quota.source)) less \(recent) closure(s) in the last 30 "
+      + "days (policy closuresInLast30Days, which counts closures no longer PENDING_CLOSURE) "
+      + "less \(pendingClosures) member(s) PENDING_CLOSURE in the snapshot (rules B11, B12)"
+    if firstWindow == 0 && !closeSteps.isEmpty {
+      let over = recentClosures > perWindow ? ", more than the quota," : ""
+      report(
+        .closeQuotaExhausted, .info,
+        message: "Recent closures (\(recentClosures))\(over) use up the first window: "
+          + arithmetic + " leaves none, so window 1 is empty and closures start on "
+          + "\(startDate.adding(days: CloseQuotaRule.windowDays))",
+        remediation: "Nothing to do: the schedule waits; removing members instead avoids the quota")
+    } else {
+      report(
+        .closeQuotaFirstWindow, .info,
+        message: "The first window allows \(firstWindow) closure(s): " + arithmetic,
+        remediation: "Check closuresInLast30Days against CloudTrail's CloseAccountResult "
+          + "events of the last 30 days, leaving out the accounts still PENDING_CLOSURE")
+    }
   }
 
   /// Orders the steps, computes each one's wave and earliest date, and returns them in plan
@@ -84,12 +105,18 @@ extension PlanAssembly {
         ClosurePlan.Step(
           id: drafts[index].id, action: drafts[index].action.rawValue,
           kind: drafts[index].action.kind, account: drafts[index].account?.rawValue,
-          call: drafts[index].action.call, after: prerequisiteIDs(drafts[index].after),
-          wave: wave[index], window: drafts[index].window, notBefore: date[index],
-          title: drafts[index].title,
-          tasks: drafts[index].tasks.isEmpty ? nil : drafts[index].tasks)
+          call: drafts[index].request?.call ?? drafts[index].action.compoundCall,
+          after: prerequisiteIDs(drafts[index].after), wave: wave[index],
+          window: drafts[index].window, notBefore: date[index], title: drafts[index].title,
+          tasks: tasks(of: drafts[index]))
       }
     }
+  }
+
+  /// The step's tasks: the `aws` command of its request first, then its own.
+  private func tasks(of draft: StepDraft) -> [String]? {
+    let tasks = (draft.request.map { [$0.commandLine] } ?? []) + draft.tasks
+    return tasks.isEmpty ? nil : tasks
   }
 
   /// The positions of the steps in plan order: by wave, then by ID.

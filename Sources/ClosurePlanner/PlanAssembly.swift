@@ -65,14 +65,15 @@ struct PlanAssembly {
   /// Appends a step and returns its index.
   @discardableResult
   mutating func add(
-    _ action: Action, subject: String? = nil, account: AccountID? = nil, after: [Int] = [],
-    title: String, tasks: [String] = [], earliest: CalendarDay? = nil
+    _ action: Action, subject: String? = nil, account: AccountID? = nil,
+    request: APIRequest? = nil, after: [Int] = [], title: String, tasks: [String] = [],
+    earliest: CalendarDay? = nil
   ) -> Int {
     let id = subject.map { "\(action.rawValue):\($0)" } ?? action.rawValue
     steps.append(
       StepDraft(
-        id: id, action: action, account: account, after: after, title: title, tasks: tasks,
-        earliest: earliest))
+        id: id, action: action, account: account, request: request, after: after, title: title,
+        tasks: tasks, earliest: earliest))
     return steps.count - 1
   }
 

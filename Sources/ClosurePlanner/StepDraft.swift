@@ -5,6 +5,8 @@ struct StepDraft {
   var id: String
   var action: Action
   var account: AccountID?
+  /// The AWS call of an `api` step, or the call a `wait` step polls.
+  var request: APIRequest?
   var after: [Int]
   var title: String
   var tasks: [String]
@@ -33,6 +35,7 @@ enum Action: String, CaseIterable {
   case removeAccount = "remove-account"
   case closeStandaloneAccount = "close-standalone-account"
   case awaitPermanentClosure = "await-permanent-closure"
+  case decommissionLandingZone = "decommission-landing-zone"
   case deleteOrganization = "delete-organization"
   case closeManagementAccount = "close-management-account"
 
@@ -45,24 +48,13 @@ enum Action: String, CaseIterable {
       .wait
     case .exportBillingHistory, .prepareAccount, .unmanageControlTowerAccount,
       .resetRootPassword, .closeAccountAsRoot, .completeStandaloneSignup,
-      .closeStandaloneAccount, .closeManagementAccount:
+      .closeStandaloneAccount, .decommissionLandingZone, .closeManagementAccount:
       .manual
     }
   }
 
-  /// The AWS call an `api` step makes (the transfer step's call depends on its status).
-  var call: String? {
-    switch self {
-    case .cancelInvitation: "organizations:CancelHandshake"
-    case .endResponsibilityTransfer: "organizations:TerminateResponsibilityTransfer"
-    case .deregisterDelegatedAdmin: "organizations:DeregisterDelegatedAdministrator"
-    case .enableRootPasswordRecovery: "sts:AssumeRoot + iam:CreateLoginProfile"
-    case .closeAccount: "organizations:CloseAccount"
-    case .removeAccount: "organizations:RemoveAccountFromOrganization"
-    case .deleteOrganization: "organizations:DeleteOrganization"
-    case .awaitAccountClosed: "organizations:DescribeAccount"
-    case .awaitPermanentClosure: "organizations:ListAccounts"
-    default: nil
-    }
+  /// The calls of a step that has no single `APIRequest`.
+  var compoundCall: String? {
+    self == .enableRootPasswordRecovery ? "sts:AssumeRoot + iam:CreateLoginProfile" : nil
   }
 }

@@ -33,6 +33,33 @@ struct PlanningRun {
     }
   }
 
+  /// Refuses a start date before the snapshot was taken.
+  ///
+  /// Steps dated before what the snapshot saw cannot be right. `--start` is a usage error (64), the policy's
+  /// `startDate` bad data (65), and a clock behind the snapshot's `capturedAt` bad data too.
+  private func checkStart(_ start: CalendarDay, fromPolicy: Bool, capturedAt: Timestamp?)
+    throws(CommandFailure)
+  {
+    guard let capturedAt, start < capturedAt.day else { return }
+    let taken = "the snapshot \(snapshotFile) was taken on \(capturedAt.day) (capturedAt)"
+    if self.start != nil {
+      throw CommandFailure(
+        UsageError(
+          "--start \(start) is before \(taken); start on or after \(capturedAt.day)"))
+    }
+    if fromPolicy {
+      throw CommandFailure(
+        status: .dataError,
+        message:
+          "\(policyFile ?? "policy"): startDate: \(start) is before \(taken); start on or after "
+          + "\(capturedAt.day), or take a new snapshot")
+    }
+    throw CommandFailure(
+      status: .dataError,
+      message: "\(snapshotFile): capturedAt: \(capturedAt) is after today (\(start)); check the "
+        + "clock, or pass --start")
+  }
+
   /// Plans from the files; the start date is `--start`, else the policy's, else today (UTC).
   func plan(today: String) throws(CommandFailure) -> ClosurePlan {
     let (organization, policy) = try inputs()
@@ -40,6 +67,9 @@ struct PlanningRun {
     let startDate =
       start ?? policyValue.startDate ?? CalendarDay(iso8601: today)
       ?? CalendarDay(daysSince1970: 0)
+    try checkStart(
+      startDate, fromPolicy: start == nil && policyValue.startDate != nil,
+      capturedAt: organization.value.capturedAt)
     do {
       return try ClosurePlanner().plan(
         organization.value, policy: policyValue, startDate: startDate,

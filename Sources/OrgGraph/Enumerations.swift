@@ -48,6 +48,9 @@ public enum AccountState: OpenEnumeration {
   case suspended
   case pendingClosure
   case closed
+  /// Known only from the retired `Status` field, which said `SUSPENDED` both for an account
+  /// its owner closed and for one AWS suspended (rule A6a). Not a value AWS reports.
+  case closedOrSuspended
   case unknown(String)
 
   public static let known: [AccountState] = [
@@ -61,17 +64,18 @@ public enum AccountState: OpenEnumeration {
     case .suspended: "SUSPENDED"
     case .pendingClosure: "PENDING_CLOSURE"
     case .closed: "CLOSED"
+    case .closedOrSuspended: "CLOSED_OR_SUSPENDED"
     case .unknown(let raw): raw
     }
   }
 
   /// Maps the retired `Status` field, used only where `State` is missing (rule A6): legacy
-  /// `SUSPENDED` meant a customer closure, so it becomes `CLOSED`.
+  /// `SUSPENDED` is either a customer closure or an AWS suspension (rule A6a).
   public init(legacyStatus raw: String) {
     switch raw {
     case "ACTIVE": self = .active
     case "PENDING_CLOSURE": self = .pendingClosure
-    case "SUSPENDED": self = .closed
+    case "SUSPENDED": self = .closedOrSuspended
     default: self = .unknown(raw)
     }
   }

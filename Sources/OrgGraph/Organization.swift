@@ -33,6 +33,8 @@ public struct Organization: Sendable {
   public let costs: CostReport?
   /// Sorted by section, then reason.
   public let gaps: [SnapshotGap]
+  /// When the snapshot was taken, if it says.
+  public let capturedAt: Timestamp?
 
   private let accountIndex: [AccountID: Int]
   private let unitIndex: [OrganizationalUnitID: Int]
@@ -62,6 +64,7 @@ public struct Organization: Sendable {
     public var rootAccessFeatures: [String]
     public var costs: CostReport?
     public var gaps: [SnapshotGap]
+    public var capturedAt: Timestamp?
 
     public init(
       id: OrganizationID, arn: String = "", featureSet: FeatureSet,
@@ -70,7 +73,7 @@ public struct Organization: Sendable {
       delegatedAdministrators: [DelegatedAdministrator] = [], handshakes: [Handshake] = [],
       responsibilityTransfers: [ResponsibilityTransfer] = [],
       enabledServicePrincipals: [String] = [], rootAccessFeatures: [String] = [],
-      costs: CostReport? = nil, gaps: [SnapshotGap] = []
+      costs: CostReport? = nil, gaps: [SnapshotGap] = [], capturedAt: Timestamp? = nil
     ) {
       self.id = id
       self.arn = arn
@@ -87,6 +90,7 @@ public struct Organization: Sendable {
       self.rootAccessFeatures = rootAccessFeatures
       self.costs = costs
       self.gaps = gaps
+      self.capturedAt = capturedAt
     }
   }
 
@@ -141,6 +145,19 @@ public struct Organization: Sendable {
           path: "accounts[\(index)].parentId",
           message: "\"\(account.parent)\" is not a root or OU in this snapshot")
       }
+      if let joined = account.joinedTimestamp, let captured = parts.capturedAt, joined > captured {
+        throw StructureError(
+          path: "accounts[\(index)].joinedTimestamp",
+          message: "\(joined) is after the snapshot was taken (capturedAt \(captured)); "
+            + "an account cannot have joined later than it was seen")
+      }
+    }
+    for (index, admin) in parts.delegatedAdministrators.enumerated()
+    where accountIndexByInput[admin.accountID] == nil {
+      throw StructureError(
+        path: "delegatedAdministrators[\(index)].accountId",
+        message: "\"\(admin.accountID)\" (delegated administrator for "
+          + "\(admin.servicePrincipal)) is not one of the snapshot's accounts")
     }
     guard accountIndexByInput[parts.managementAccountID] != nil else {
       throw StructureError(
@@ -166,6 +183,7 @@ public struct Organization: Sendable {
     rootAccessFeatures = Array(Set(parts.rootAccessFeatures)).sorted()
     costs = parts.costs
     gaps = parts.gaps.sorted { ($0.section, $0.reason) < ($1.section, $1.reason) }
+    capturedAt = parts.capturedAt
 
     var unitIndex: [OrganizationalUnitID: Int] = [:]
     unitIndex.reserveCapacity(units.count)

@@ -11,28 +11,80 @@ public struct DelegatedAdministrator: Hashable, Comparable, Sendable {
   }
 }
 
-/// A handshake the organization sent (rule J61).
+/// A handshake of the organization: an invitation, a feature-set change or a pending
+/// billing transfer (rules J61, E38c).
 public struct Handshake: Hashable, Sendable {
   public var id: HandshakeID
-  /// The handshake's action, such as `INVITE` or `ENABLE_ALL_FEATURES`.
-  public var action: String
-  /// `REQUESTED`, `OPEN`, `CANCELED`, `ACCEPTED`, `DECLINED` or `EXPIRED`.
-  public var state: String
-  public init(id: HandshakeID, action: String, state: String) {
+  public var action: HandshakeAction
+  public var state: HandshakeState
+  public init(id: HandshakeID, action: HandshakeAction, state: HandshakeState) {
     self.id = id
     self.action = action
     self.state = state
   }
 
-  /// An invitation that could still bring an account in: `INVITE` in `OPEN` or `REQUESTED`.
-  public var isOpenInvitation: Bool {
-    action == "INVITE" && (state == "OPEN" || state == "REQUESTED")
+  /// Whether the handshake still waits for an answer (`REQUESTED` or `OPEN`).
+  public var isInProgress: Bool { state == .requested || state == .open }
+}
+
+/// `Handshake.Action` (reference §5.7).
+public enum HandshakeAction: OpenEnumeration {
+  case invite
+  case enableAllFeatures
+  case approveAllFeatures
+  case addOrganizationsServiceLinkedRole
+  /// A pending billing responsibility transfer (rule E38c).
+  case transferResponsibility
+  case unknown(String)
+
+  public static let known: [HandshakeAction] = [
+    .invite, .enableAllFeatures, .approveAllFeatures, .addOrganizationsServiceLinkedRole,
+    .transferResponsibility,
+  ]
+
+  public var rawValue: String {
+    switch self {
+    case .invite: "INVITE"
+    case .enableAllFeatures: "ENABLE_ALL_FEATURES"
+    case .approveAllFeatures: "APPROVE_ALL_FEATURES"
+    case .addOrganizationsServiceLinkedRole: "ADD_ORGANIZATIONS_SERVICE_LINKED_ROLE"
+    case .transferResponsibility: "TRANSFER_RESPONSIBILITY"
+    case .unknown(let raw): raw
+    }
+  }
+}
+
+/// `Handshake.State` (reference §5.7).
+public enum HandshakeState: OpenEnumeration {
+  case requested
+  case open
+  case canceled
+  case accepted
+  case declined
+  case expired
+  case unknown(String)
+
+  public static let known: [HandshakeState] = [
+    .requested, .open, .canceled, .accepted, .declined, .expired,
+  ]
+
+  public var rawValue: String {
+    switch self {
+    case .requested: "REQUESTED"
+    case .open: "OPEN"
+    case .canceled: "CANCELED"
+    case .accepted: "ACCEPTED"
+    case .declined: "DECLINED"
+    case .expired: "EXPIRED"
+    case .unknown(let raw): raw
+    }
   }
 }
 
 /// A billing responsibility transfer (rule E38).
 public struct ResponsibilityTransfer: Hashable, Sendable {
-  /// Whether this organization receives (`inbound`) or hands off (`outbound`) responsibility.
+  /// Whether this organization receives (`inbound`: it will pay another organization's
+  /// bill) or hands off (`outbound`: another organization will pay its bill) responsibility.
   public enum Direction: String, Hashable, Sendable {
     case inbound
     case outbound
@@ -40,22 +92,50 @@ public struct ResponsibilityTransfer: Hashable, Sendable {
 
   public var id: ResponsibilityTransferID
   public var direction: Direction
-  /// `REQUESTED | DECLINED | CANCELED | EXPIRED | ACCEPTED | WITHDRAWN`.
-  public var status: String
-  /// When an accepted transfer ends, if an end has been set.
+  public var status: TransferStatus
+  /// When the transfer ends, if an end has been set (an accepted transfer that was
+  /// terminated, or a withdrawn one: rule E38a).
   public var endTimestamp: Timestamp?
+  /// The handshake of a pending invitation (`ActiveHandshakeId`), when the snapshot has it.
+  public var activeHandshakeID: HandshakeID?
 
   public init(
-    id: ResponsibilityTransferID, direction: Direction, status: String, endTimestamp: Timestamp?
+    id: ResponsibilityTransferID, direction: Direction, status: TransferStatus,
+    endTimestamp: Timestamp?, activeHandshakeID: HandshakeID? = nil
   ) {
     self.id = id
     self.direction = direction
     self.status = status
     self.endTimestamp = endTimestamp
+    self.activeHandshakeID = activeHandshakeID
   }
+}
 
-  /// Transfers that block `DeleteOrganization` (`ACTIVE_RESPONSIBILITY_TRANSFER_PROCESS`).
-  public var isActive: Bool { status == "REQUESTED" || status == "ACCEPTED" }
+/// `ResponsibilityTransfer.Status` (reference §5.8).
+public enum TransferStatus: OpenEnumeration {
+  case requested
+  case declined
+  case canceled
+  case expired
+  case accepted
+  case withdrawn
+  case unknown(String)
+
+  public static let known: [TransferStatus] = [
+    .requested, .declined, .canceled, .expired, .accepted, .withdrawn,
+  ]
+
+  public var rawValue: String {
+    switch self {
+    case .requested: "REQUESTED"
+    case .declined: "DECLINED"
+    case .canceled: "CANCELED"
+    case .expired: "EXPIRED"
+    case .accepted: "ACCEPTED"
+    case .withdrawn: "WITHDRAWN"
+    case .unknown(let raw): raw
+    }
+  }
 }
 
 /// One row of last month's cost: an account's spend on one service in one Region.

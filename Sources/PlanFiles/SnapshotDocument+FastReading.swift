@@ -115,7 +115,9 @@ extension JSONCursor {
     "email", "id", "joinedMethod", "joinedTimestamp", "name", "parentId", "state", "status", "tags",
   ]
   private static let handshakeKeys: [StaticString] = ["action", "id", "state"]
-  private static let transferKeys: [StaticString] = ["direction", "endTimestamp", "id", "status"]
+  private static let transferKeys: [StaticString] = [
+    "activeHandshakeId", "direction", "endTimestamp", "id", "status",
+  ]
   private static let costsKeys: [StaticString] = ["periodEnd", "periodStart", "rows"]
   private static let costRowKeys: [StaticString] = [
     "accountId", "amount", "region", "service", "unit",
@@ -265,17 +267,19 @@ extension JSONCursor {
     var direction: String?
     var status: String?
     var end: WireTimestamp?
+    var handshake: String?
     try members(Self.transferKeys) { cursor, field throws(Miss) in
       switch field {
-      case 0: direction = try cursor.string()
-      case 1: end = try cursor.optionalTimestamp()
-      case 2: id = try cursor.string()
+      case 0: handshake = try cursor.optionalString()
+      case 1: direction = try cursor.string()
+      case 2: end = try cursor.optionalTimestamp()
+      case 3: id = try cursor.string()
       default: status = try cursor.string()
       }
     }
     return SnapshotDocument.TransferRecord(
       id: try required(id), direction: try required(direction), status: try required(status),
-      endTimestamp: end)
+      endTimestamp: end, activeHandshakeId: handshake)
   }
 
   private mutating func costsRecord() throws(Miss) -> SnapshotDocument.CostsRecord {

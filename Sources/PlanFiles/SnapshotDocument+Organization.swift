@@ -36,7 +36,8 @@ extension SnapshotDocument {
         index, handshake throws(DocumentError) in
         Handshake(
           id: try identifier(handshake.id, at: "handshakes[\(index)].id"),
-          action: handshake.action, state: handshake.state)
+          action: HandshakeAction(awsValue: handshake.action),
+          state: HandshakeState(awsValue: handshake.state))
       },
       responsibilityTransfers: try (responsibilityTransfers ?? []).enumerated().map {
         index, transfer throws(DocumentError) in
@@ -48,15 +49,21 @@ extension SnapshotDocument {
         }
         return ResponsibilityTransfer(
           id: try identifier(transfer.id, at: "\(path).id"), direction: direction,
-          status: transfer.status,
+          status: TransferStatus(awsValue: transfer.status),
           endTimestamp: try transfer.endTimestamp.map { stamp throws(DocumentError) in
             try timestamp(stamp, at: "\(path).endTimestamp")
+          },
+          activeHandshakeID: try transfer.activeHandshakeId.map { raw throws(DocumentError) in
+            try identifier(raw, at: "\(path).activeHandshakeId")
           })
       },
       enabledServicePrincipals: enabledServicePrincipals ?? [],
       rootAccessFeatures: rootAccessFeatures ?? [],
       costs: try costs.map { costs throws(DocumentError) in try costReport(costs) },
-      gaps: (gaps ?? []).map { SnapshotGap(section: $0.section, reason: $0.reason) })
+      gaps: (gaps ?? []).map { SnapshotGap(section: $0.section, reason: $0.reason) },
+      capturedAt: try capturedAt.map { raw throws(DocumentError) in
+        try timestamp(.text(raw), at: "capturedAt")
+      })
     do {
       return try Organization(validating: parts)
     } catch {
@@ -72,7 +79,7 @@ extension SnapshotDocument {
     if let raw = account.state {
       state = AccountState(awsValue: raw)
     } else if let legacy = account.status {
-      state = AccountState(legacyStatus: legacy)  // rule A6: legacy SUSPENDED means CLOSED
+      state = AccountState(legacyStatus: legacy)  // rules A6, A6a: SUSPENDED is ambiguous
     } else {
       throw DocumentError(path: "\(path()).state", message: "is missing (and so is status)")
     }

@@ -139,11 +139,17 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
     public var direction: String
     public var status: String
     public var endTimestamp: WireTimestamp?
-    public init(id: String, direction: String, status: String, endTimestamp: WireTimestamp?) {
+    /// The handshake of a pending invitation (`ActiveHandshakeId`, rule E38c).
+    public var activeHandshakeId: String?
+    public init(
+      id: String, direction: String, status: String, endTimestamp: WireTimestamp?,
+      activeHandshakeId: String? = nil
+    ) {
       self.id = id
       self.direction = direction
       self.status = status
       self.endTimestamp = endTimestamp
+      self.activeHandshakeId = activeHandshakeId
     }
   }
 

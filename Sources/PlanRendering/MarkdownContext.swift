@@ -44,8 +44,7 @@ struct MarkdownContext {
     if quota.firstWindow != quota.perWindow {
       quotaText +=
         "; \(TextFormatting.grouped(quota.firstWindow)) in the first window after "
-        + TextFormatting.counted(
-          quota.closuresInLast30Days, "recent closure", "recent closures")
+        + TextFormatting.firstWindowUse(plan)
     }
     let summary = plan.summary
     let organization = plan.organization

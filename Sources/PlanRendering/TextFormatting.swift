@@ -1,3 +1,4 @@
+import ClosurePlanner
 import OrgGraph
 
 /// Number, range and line formatting shared by the renderers (no Foundation, no locale).
@@ -89,6 +90,15 @@ package enum TextFormatting {
     if !word.isEmpty { result.append((gap, word)) }
     return result
   }
+
+  /// What takes room in the first closure window: `1 recent closure and 2 pending`, from the
+  /// policy's recent closures and the members the plan shows PENDING_CLOSURE (rules B11, B12).
+  static func firstWindowUse(_ plan: ClosurePlan) -> String {
+    let management = plan.organization.managementAccountId
+    let pending = plan.accounts.count { $0.state == "PENDING_CLOSURE" && $0.id != management }
+    let recent = counted(plan.closeQuota.closuresInLast30Days, "recent closure", "recent closures")
+    return pending == 0 ? recent : recent + " and \(grouped(pending)) pending"
+  }
 }
 
 extension ClosedRange {
@@ -97,4 +107,5 @@ extension ClosedRange {
     guard let range else { return value...value }
     return Swift.min(range.lowerBound, value)...Swift.max(range.upperBound, value)
   }
+
 }

@@ -43,7 +43,7 @@ public struct TextPlanRenderer: PlanRenderer {
     if quota.firstWindow != quota.perWindow {
       quotaText +=
         "; \(TextFormatting.grouped(quota.firstWindow)) in the first window after "
-        + "\(TextFormatting.counted(quota.closuresInLast30Days, "recent closure", "recent closures"))"
+        + TextFormatting.firstWindowUse(plan)
     }
     let summary = plan.summary
     let info = plan.findings.filter { $0.severity == .info }.count

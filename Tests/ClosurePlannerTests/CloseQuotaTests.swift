@@ -88,8 +88,10 @@ import Testing
       (1...3).map { Fixtures.member($0, state: .pendingClosure) }
       + (4...10).map { Fixtures.member($0) }
     let plan = try Fixtures.plan(try Fixtures.organization(members: members))
-    #expect(plan.closeQuota.closuresInLast30Days == 3)
+    // The policy's figure is recorded as given; the pending members come on top of it.
+    #expect(plan.closeQuota.closuresInLast30Days == 0)
     #expect(plan.closeQuota.firstWindow == 247)
+    #expect(plan.findings("CLOSE_QUOTA_FIRST_WINDOW").count == 1)
     #expect(plan.findings("CLOSE_CONCURRENCY_FULL").count == 1)
     #expect(plan.findings("CLOSE_CONCURRENCY_FULL").first?.severity == .warning)
   }

@@ -8,7 +8,7 @@ import Testing
   func acceptedTransferEndsAtMonthEnd() throws {
     let transfer = ResponsibilityTransfer(
       id: ResponsibilityTransferID(unchecked: "rt-transfer01"), direction: .outbound,
-      status: "ACCEPTED", endTimestamp: nil)
+      status: .accepted, endTimestamp: nil)
     let plan = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)], transfers: [transfer]),
       policy: Policy(strategy: .removeThenDelete))
@@ -24,7 +24,7 @@ import Testing
   func endedTransfersAreIgnored() throws {
     let transfer = ResponsibilityTransfer(
       id: ResponsibilityTransferID(unchecked: "rt-transfer02"), direction: .inbound,
-      status: "WITHDRAWN", endTimestamp: nil)
+      status: .declined, endTimestamp: nil)
     let plan = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)], transfers: [transfer]))
     #expect(plan.steps.allSatisfy { !$0.id.contains("rt-transfer02") })
@@ -33,8 +33,8 @@ import Testing
   @Test("rule J61: open invitations are cancelled before the end; answered ones are not")
   func openInvitationsAreCancelled() throws {
     let handshakes = [
-      Handshake(id: HandshakeID(unchecked: "h-open00001"), action: "INVITE", state: "OPEN"),
-      Handshake(id: HandshakeID(unchecked: "h-done00001"), action: "INVITE", state: "ACCEPTED"),
+      Handshake(id: HandshakeID(unchecked: "h-open00001"), action: .invite, state: .open),
+      Handshake(id: HandshakeID(unchecked: "h-done00001"), action: .invite, state: .accepted),
     ]
     let plan = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)], handshakes: handshakes))
@@ -116,7 +116,10 @@ import Testing
       let deleted = try #require(deleting.findings(code).first, "\(code)")
       #expect(deleted.severity == .warning)
       #expect(deleted.account == nil)
-      #expect(deleted.step == "delete-organization")
+      // Rule H56: the landing zone warns on its own decommission step.
+      let ending =
+        code == "CONTROL_TOWER_LANDING_ZONE" ? "decommission-landing-zone" : "delete-organization"
+      #expect(deleted.step == ending)
       // Without DeleteOrganization, AWS deletes the organization after the management closure.
       #expect(
         inPlace.findings(code).first?.step == "close-management-account:\(Fixtures.managementID)")

@@ -90,7 +90,7 @@ struct PlanChecks {
       if policy.protectedAccounts.contains(account.id) {
         #expect(!actions.contains { $0.hasPrefix("close-") }, "protected \(entry.id) is closed")
       }
-      if account.state == .closed {
+      if account.state == .closed || account.state == .closedOrSuspended {
         #expect(steps.isEmpty && entry.terminalStep == nil)
         continue
       }
@@ -123,7 +123,7 @@ struct PlanChecks {
         let ordered = plan.depends(delete.id, on: left)
         #expect(ordered, "delete-organization does not wait for \(left)")
       }
-      for transfer in organization.responsibilityTransfers where transfer.isActive {
+      for transfer in organization.responsibilityTransfers where transfer.holdsBackDeletion {
         let gate = plan.steps.last { $0.id.hasSuffix(":\(transfer.id)") }
         let ordered = gate.map { plan.depends(delete.id, on: $0.id) } ?? false
         #expect(ordered, "delete-organization does not wait for \(transfer.id)")
@@ -155,5 +155,18 @@ struct PlanChecks {
       if let step = finding.step { #expect(byID[step] != nil) }
     }
     #expect(plan.summary.blocking == plan.findings.filter { $0.severity == .blocking }.count)
+  }
+}
+
+extension ResponsibilityTransfer {
+  /// Rules E38–E38b restated for the property test: a pending invitation the plan can answer,
+  /// an accepted transfer, or one that runs until an end date after the start date.
+  fileprivate var holdsBackDeletion: Bool {
+    let endsLater = endTimestamp.map { $0.firstFullDay(afterAdding: 0) > Fixtures.startDate }
+    switch status {
+    case .requested: return activeHandshakeID != nil
+    case .accepted, .withdrawn: return endsLater ?? true
+    default: return false
+    }
   }
 }

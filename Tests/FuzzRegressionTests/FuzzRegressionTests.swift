@@ -21,7 +21,7 @@ import Testing
     Expectation(file: "snapshot-unterminated-100000-deep", decoded: false, plansRendered: 0),
     Expectation(file: "policy-quota-beyond-int", decoded: false, plansRendered: 0),
     Expectation(file: "policy-extreme-recent-closures", decoded: true, plansRendered: 1),
-    Expectation(file: "snapshot-extreme-timestamp-hostile-name", decoded: true, plansRendered: 3),
+    Expectation(file: "snapshot-extreme-timestamp-hostile-name", decoded: false, plansRendered: 0),
     Expectation(file: "plan-dangling-and-negative", decoded: false, plansRendered: 0),
   ]
 

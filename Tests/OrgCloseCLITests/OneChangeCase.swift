@@ -56,7 +56,7 @@ struct OneChangeCase: Sendable, CustomTestStringConvertible {
         Edit(
           from: #"    { "id": "222222222210", "name": "data-lake""#,
           to: #"""
-                { "id": "222222222212", "name": "sandbox-bob", "email": "aws+bob@acme.example", "state": "ACTIVE", "joinedMethod": "CREATED", "joinedTimestamp": "2026-11-24T08:00:00Z", "parentId": "ou-ac01-team0001" },
+                { "id": "222222222212", "name": "sandbox-bob", "email": "aws+bob@acme.example", "state": "ACTIVE", "joinedMethod": "CREATED", "joinedTimestamp": "2026-11-19T08:00:00Z", "parentId": "ou-ac01-team0001" },
                 { "id": "222222222210", "name": "data-lake"
             """#)
       ],
@@ -145,8 +145,9 @@ struct OneChangeCase: Sendable, CustomTestStringConvertible {
           to: #""222222222208": { "dataBackedUp": true, "disposition": "remove" }"#)
       ],
       inputs: "snapshot unchanged, policy changed",
+      // The sign-up finding is a warning (rule D29a), so summary.warnings changes too.
       summary: "  2 accounts changed; 3 steps added, 2 removed, 1 changed; 1 finding added; "
-        + "3 plan values changed",
+        + "4 plan values changed",
       sections: [
         "~ sandbox-alice (222222222208)  Root/Sandbox/Teams": [
           "  ~ disposition: close → remove",

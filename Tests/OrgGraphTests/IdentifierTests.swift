@@ -32,9 +32,10 @@ import Testing
     #expect(parsed == valid)
   }
 
-  @Test("rule A6: the legacy Status maps SUSPENDED to CLOSED; State keeps SUSPENDED")
+  @Test("rules A6, A6a: the legacy Status SUSPENDED is closed or suspended; State keeps SUSPENDED")
   func legacyStatusMapping() {
-    #expect(AccountState(legacyStatus: "SUSPENDED") == .closed)
+    #expect(AccountState(legacyStatus: "SUSPENDED") == .closedOrSuspended)
+    #expect(AccountState(awsValue: "CLOSED_OR_SUSPENDED") == .unknown("CLOSED_OR_SUSPENDED"))
     #expect(AccountState(legacyStatus: "ACTIVE") == .active)
     #expect(AccountState(legacyStatus: "PENDING_CLOSURE") == .pendingClosure)
     #expect(AccountState(awsValue: "SUSPENDED") == .suspended)

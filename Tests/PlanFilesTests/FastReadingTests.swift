@@ -64,7 +64,7 @@ import Testing
       ],
       "DelegatedAdministratorRecord": ["accountId", "servicePrincipal"],
       "HandshakeRecord": ["id", "action", "state"],
-      "TransferRecord": ["id", "direction", "status", "endTimestamp"],
+      "TransferRecord": ["id", "direction", "status", "endTimestamp", "activeHandshakeId"],
       "CostsRecord": ["periodStart", "periodEnd", "rows"],
       "CostRowRecord": ["accountId", "service", "region", "amount", "unit"],
       "CollectorRecord": ["tool", "awsCli"],

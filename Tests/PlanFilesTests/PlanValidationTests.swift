@@ -69,7 +69,7 @@ import Testing
         steps.removeLast()
         plan["steps"] = steps
       },
-      message: "plan.json: findings[6].step: \"close-management-account:444444444400\" is not a "
+      message: "plan.json: findings[9].step: \"close-management-account:444444444400\" is not a "
         + "step of this plan" + suffix),
   ]
 

@@ -43,7 +43,7 @@ package struct RandomOrganization {
     }
     let states: [AccountState] = [
       .active, .active, .active, .active, .closed, .pendingClosure, .suspended,
-      .pendingActivation, .unknown("FUTURE_STATE"),
+      .pendingActivation, .closedOrSuspended, .unknown("FUTURE_STATE"),
     ]
     var members: [Account] = []
     for n in 1...int(1...40) {
@@ -68,15 +68,18 @@ package struct RandomOrganization {
     }
     let handshakes = (0..<int(0...2)).map { index in
       Handshake(
-        id: HandshakeID(unchecked: "h-rand000\(index)"), action: "INVITE",
-        state: pick(["OPEN", "REQUESTED", "ACCEPTED", "EXPIRED"]))
+        id: HandshakeID(unchecked: "h-rand000\(index)"),
+        action: chance(80) ? .invite : pick([.transferResponsibility, .enableAllFeatures]),
+        state: pick([.open, .requested, .accepted, .expired]))
     }
     let transfers = (0..<int(0...2)).map { index in
       ResponsibilityTransfer(
         id: ResponsibilityTransferID(unchecked: "rt-rand000\(index)"),
         direction: chance(50) ? .inbound : .outbound,
-        status: pick(["REQUESTED", "ACCEPTED", "WITHDRAWN"]),
-        endTimestamp: chance(30) ? Timestamp(iso8601: "2027-02-28T23:59:59Z") : nil)
+        status: pick([.requested, .accepted, .withdrawn, .declined]),
+        endTimestamp: chance(30)
+          ? Timestamp(iso8601: chance(50) ? "2027-02-28T23:59:59Z" : "2026-10-31T23:59:59Z") : nil,
+        activeHandshakeID: chance(70) ? HandshakeID(unchecked: "h-xfer000\(index)") : nil)
     }
     let organization = try Fixtures.organization(
       featureSet: featureSet, members: members, units: units, delegatedAdministrators: admins,

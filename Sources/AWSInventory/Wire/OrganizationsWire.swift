@@ -106,12 +106,14 @@ struct WireTransfer: Decodable, Sendable {
   var arn: String?
   var status: String?
   var endTimestamp: WireTimestamp?
+  var activeHandshakeID: String?
 
   enum CodingKeys: String, CodingKey {
     case id = "Id"
     case arn = "Arn"
     case status = "Status"
     case endTimestamp = "EndTimestamp"
+    case activeHandshakeID = "ActiveHandshakeId"
   }
 
   /// `inbound` or `outbound`, read from the ARN (`…/billing/inbound/rt-…`).

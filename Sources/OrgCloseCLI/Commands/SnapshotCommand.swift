@@ -60,11 +60,16 @@ struct SnapshotCommand: Command {
         let today = CalendarDay(iso8601: console.today()) ?? CalendarDay(daysSince1970: 0)
         let options = SnapshotOptions(
           connection: connection, parallel: parallel, includeCosts: costs, includeTags: tags,
-          today: today, capturedAt: ISO8601DateFormatter().string(from: Date()), tool: tool)
+          today: today, tool: tool)
         let line = ProgressLine(console: console, enabled: isatty(STDERR_FILENO) == 1)
         defer { line.clear() }
         let result = try SnapshotCollector(options: options).collect(progress: line.show)
-        document = result.document
+        var collected = result.document
+        // Taken once the walk is over, so that no account can have joined after it.
+        let clock = ISO8601DateFormatter()
+        clock.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        collected.capturedAt = clock.string(from: Date())
+        document = collected
         statistics = result.statistics
       }
     } catch {
