@@ -57,7 +57,8 @@ let package = Package(
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "PlanRenderingTests", dependencies: ["OrgGraph", "ClosurePlanner", "PlanRendering"],
+      name: "PlanRenderingTests",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanRendering", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "AWSInventoryTests",

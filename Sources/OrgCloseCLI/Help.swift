@@ -32,7 +32,7 @@ enum Help {
   static let pages: [String: String] = [
     "plan": """
     Usage: orgclose plan SNAPSHOT [--policy FILE] [--start YYYY-MM-DD] [--out plan.json]
-                         [--format text|json|markdown|mermaid|dot] [--fail-on-blocking]
+                         [--format text|json|markdown|mermaid|gantt|dot] [--fail-on-blocking]
                          [--redact [names]]
 
     Computes the shutdown plan: every step with its prerequisites, wave and earliest date,
@@ -44,7 +44,7 @@ enum Help {
       --start DATE         First day of the plan (default: the policy's startDate, else
                            today in UTC). Fix it to get the same plan on any day.
       --out FILE           Write plan.json there (atomically; never an input file).
-      --format F           What to print: text (default), json, markdown, mermaid, dot.
+      --format F           What to print: text (default), json, markdown, mermaid, gantt, dot.
       --fail-on-blocking   Exit 2 when the plan has a blocking finding.
       --redact [names]     Replace root e-mail addresses (and account names) with stable
                            placeholders; the plan records that it was redacted.
@@ -78,7 +78,7 @@ enum Help {
 
     """,
     "render": """
-    Usage: orgclose render PLAN --format text|json|markdown|mermaid|dot
+    Usage: orgclose render PLAN --format text|json|markdown|mermaid|gantt|dot
 
     Prints a plan.json written by 'orgclose plan --out' in another form.
     --redact [names] replaces e-mail addresses (and account names) with placeholders.

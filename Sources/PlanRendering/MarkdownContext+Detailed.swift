@@ -60,6 +60,8 @@ extension MarkdownContext {
       }
     }
 
+    timelineSection(into: &document)
+
     document.blank()
     document.append(
       "### Steps (\(TextFormatting.grouped(plan.steps.count)) in "

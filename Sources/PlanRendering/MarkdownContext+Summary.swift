@@ -41,6 +41,7 @@ extension MarkdownContext {
     blockingSection(into: &document, leftOut: &leftOut)
     warningSection(into: &document, leftOut: &leftOut)
     calendarSection(into: &document, leftOut: &leftOut)
+    timelineSection(into: &document)
     pathSection(into: &document, leftOut: &leftOut)
     waveSection(into: &document, leftOut: &leftOut)
     graphSection(into: &document, leftOut: &leftOut)

@@ -135,4 +135,14 @@ struct MarkdownContext {
 
   /// The sentence that replaces the calendar when nothing is closed by `CloseAccount`.
   static let noCalendar = "No `CloseAccount` steps: the plan does not use the closure quota."
+
+  /// The timeline as a Mermaid gantt chart, which GitHub draws.
+  func timelineSection(into document: inout MarkdownDocument) {
+    document.blank()
+    document.append("### Timeline")
+    document.blank()
+    document.append("```mermaid")
+    document.appendVerbatim(GanttRenderer().render(plan))
+    document.append("```")
+  }
 }

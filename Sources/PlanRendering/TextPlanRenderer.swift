@@ -31,6 +31,8 @@ public struct TextPlanRenderer: PlanRenderer {
       "WARNINGS", plan.findings.filter { $0.severity == .warning }, index: index,
       limit: Self.warningLimit)
     lines.append("")
+    lines += timelineSection(Timeline(plan))
+    lines.append("")
     lines += stepSection(plan, digests: digests)
     return lines.joined(separator: "\n") + "\n"
   }
@@ -84,28 +86,53 @@ public struct TextPlanRenderer: PlanRenderer {
     return lines
   }
 
+  /// The timeline as a short dated list.
+  private func timelineSection(_ timeline: Timeline) -> [String] {
+    var lines = ["TIMELINE"]
+    for entry in timeline.entries {
+      let dates =
+        entry.days <= 1
+        ? entry.start.description
+        : "\(entry.start) to \(entry.start.adding(days: entry.days - 1))"
+      let padding = String(repeating: " ", count: max(1, 26 - dates.count))
+      lines += TextFormatting.wrapped(
+        TextEscaping.terminal(entry.title), width: Self.width,
+        firstIndent: "  " + dates + padding, indent: String(repeating: " ", count: 28))
+    }
+    return lines
+  }
+
+  /// The findings of one severity, grouped by code: one explanation, then the accounts.
   private func findingSection(
     _ title: String, _ findings: [ClosurePlan.Finding], index: PlanIndex, limit: Int?
   ) -> [String] {
     guard !findings.isEmpty else { return ["\(title): none"] }
-    var lines = ["\(title) (\(TextFormatting.grouped(findings.count)))"]
-    let shown = limit.map { Array(findings.prefix($0)) } ?? findings
-    for finding in shown {
+    let groups = FindingGroups(findings, index: index).groups
+    var lines = [
+      "\(title) (\(TextFormatting.grouped(findings.count)) in "
+        + "\(TextFormatting.counted(groups.count, "code", "codes")))"
+    ]
+    let shown = limit.map { Array(groups.prefix($0)) } ?? groups
+    for group in shown {
+      let (message, remediation) = FindingGroups.explanation(group)
       lines += TextFormatting.wrapped(
-        TextEscaping.terminal("\(finding.code)  \(index.accountLabel(finding.account))"),
+        TextEscaping.terminal("\(group.code)  \(FindingGroups.whom(group, index: index))"),
         width: Self.width, firstIndent: "  ", indent: "    ")
       lines += TextFormatting.wrapped(
-        TextEscaping.terminal(finding.message), width: Self.width, firstIndent: "    ",
-        indent: "    ")
+        TextEscaping.terminal(group.uniform ? message : "For example: " + group.first.message),
+        width: Self.width, firstIndent: "    ", indent: "    ")
       lines += TextFormatting.wrapped(
-        TextEscaping.terminal(finding.remediation), width: Self.width,
-        firstIndent: "    fix: ", indent: "         ")
+        TextEscaping.terminal(remediation), width: Self.width, firstIndent: "    fix: ",
+        indent: "         ")
+      if !group.uniform {
+        lines.append("    (details differ per account: `orgclose blockers` lists each one)")
+      }
     }
-    let more = findings.count - shown.count
+    let more = groups.count - shown.count
     if more > 0 {
       lines.append(
-        "  … \(TextFormatting.grouped(more)) more \(more == 1 ? "warning" : "warnings"); "
-          + "see `orgclose blockers`")
+        "  … \(TextFormatting.counted(more, "more code", "more codes")); see `orgclose "
+          + "blockers`, which lists every finding per account")
     }
     return lines
   }

@@ -25,7 +25,8 @@ import Testing
         message: "plan: unexpected argument \"b.json\"; see 'orgclose help plan'"),
       UsageCase(
         arguments: ["plan", "a.json", "--format", "xml"],
-        message: "plan: --format must be one of text, json, markdown, mermaid, dot, not \"xml\"; "
+        message:
+          "plan: --format must be one of text, json, markdown, mermaid, gantt, dot, not \"xml\"; "
           + "see 'orgclose help plan'"),
       UsageCase(
         arguments: ["plan", "a.json", "--start", "tomorrow"],

@@ -20,11 +20,16 @@ import Testing
     try expectMatchesGolden(blockers.out, "\(sample)/expected/blockers.txt")
   }
 
-  @Test("Golden: the Markdown, Mermaid and DOT renderings of each sample", arguments: samples)
+  @Test(
+    "Golden: the Markdown, Mermaid, gantt and DOT renderings of each sample", arguments: samples)
   func goldenRenderings(_ sample: String) throws {
     let folder = Fixtures.samplesDirectory.appendingPathComponent(sample).path
     let inputs = ["\(folder)/org.snapshot.json", "--policy", "\(folder)/closure.policy.json"]
-    for (format, file) in [("markdown", "plan.md"), ("mermaid", "plan.mmd"), ("dot", "plan.dot")] {
+    let formats = [
+      ("markdown", "plan.md"), ("mermaid", "plan.mmd"), ("gantt", "plan.gantt.mmd"),
+      ("dot", "plan.dot"),
+    ]
+    for (format, file) in formats {
       let planned = CapturedConsole.run(["plan"] + inputs + ["--format", format])
       #expect(planned.status == .success)
       #expect(planned.err.isEmpty)

@@ -126,7 +126,8 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
     #expect(prose.contains("@&#8203;team"))
     #expect(markdown.contains("&lt;script&gt;"))
     #expect(tablesHaveConsistentColumns(markdown))
-    #expect(fences(in: markdown) == ["```mermaid", "```"])
+    // The timeline, then the step graph.
+    #expect(fences(in: markdown) == ["```mermaid", "```", "```mermaid", "```"])
     for label in mermaidLabels(in: markdown) {
       #expect(!label.contains(where: { "\"[]<>`|\n".contains($0) }))
     }

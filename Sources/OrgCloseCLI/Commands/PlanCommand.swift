@@ -6,7 +6,7 @@ import PlanRendering
 
 /// `orgclose plan SNAPSHOT [--policy FILE] [--start DATE] [--out FILE] [--format F]`.
 struct PlanCommand: Command {
-  static let formats = ["text", "json", "markdown", "mermaid", "dot"]
+  static let formats = ["text", "json", "markdown", "mermaid", "gantt", "dot"]
 
   var run: PlanningRun
   var out: String?
@@ -71,6 +71,7 @@ struct PlanCommand: Command {
     case "json": String(decoding: PlanFiles.encodedPlan(plan), as: UTF8.self)
     case "markdown": MarkdownPlanRenderer().render(plan)
     case "mermaid": MermaidRenderer().render(plan)
+    case "gantt": GanttRenderer().render(plan)
     case "dot": DOTRenderer().render(plan)
     default: TextPlanRenderer().render(plan)
     }
