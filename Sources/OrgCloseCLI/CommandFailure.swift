@@ -1,5 +1,6 @@
 import AWSInventory
 import ClosurePlanner
+import OrgCloseBasics
 import PlanFiles
 
 /// A command that failed: the one-line message and the exit status it maps to.
@@ -19,6 +20,15 @@ struct CommandFailure: Error, Sendable {
     case .missing, .unreadable: self.init(status: .noInput, message: error.description)
     case .invalid: self.init(status: .dataError, message: error.description)
     case .writeFailed: self.init(status: .ioError, message: error.description)
+    case .outputIsInput: self.init(status: .usage, message: error.description)
+    }
+  }
+
+  /// An output that is an input: 64 (choose another name); any other: 74.
+  init(_ error: OutputFileError) {
+    switch error {
+    case .isAnInput: self.init(status: .usage, message: error.description)
+    case .cannotWrite, .notWritable: self.init(status: .ioError, message: error.description)
     }
   }
 

@@ -1,5 +1,6 @@
 public import ClosurePlanner
 public import Foundation
+import OrgCloseBasics
 public import OrgGraph
 
 /// Reads and writes orgclose's three files: the snapshot, the policy and the plan.
@@ -135,25 +136,15 @@ public enum PlanFiles: Sendable {
   /// `sha256:` and the hex digest of `bytes`.
   public static func digest(_ bytes: Data) -> String { "sha256:" + SHA256.hexDigest(bytes) }
 
-  /// Writes `data` to `file` atomically: a temporary file in the same folder, then a rename,
-  /// so a reader never sees half a file and a failure leaves any old file intact.
-  public static func write(_ data: Data, to file: String) throws(PlanFileError) {
-    let url = URL(fileURLWithPath: file)
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+  /// Writes `data` to `file` through `OutputFile`: atomically for a regular file, in place for
+  /// a device or a FIFO, and never over one of `inputs` (compared by device and inode).
+  public static func write(_ data: Data, to file: String, protecting inputs: [String] = [])
+    throws(PlanFileError)
+  {
     do {
-      try data.write(to: temporary)
+      try OutputFile.write(data, to: file, protecting: inputs)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .writeFailed(file: file, reason: reason(error))
-    }
-    // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt on Linux
-    // removed the old file and then failed, so a second --out to the same file lost both.)
-    guard rename(temporary.path, url.path) == 0 else {
-      let message = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw .writeFailed(file: file, reason: message)
+      throw PlanFileError(error)
     }
   }
 

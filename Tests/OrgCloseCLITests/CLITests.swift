@@ -38,9 +38,6 @@ import Testing
         arguments: ["plan", "a.json", "--out"],
         message: "plan: --out needs a value; see 'orgclose help plan'"),
       UsageCase(
-        arguments: ["plan", "a.json", "--out", "a.json"],
-        message: "plan: --out a.json is one of the input files; choose another name"),
-      UsageCase(
         arguments: ["generate"],
         message: "generate needs --accounts N; see 'orgclose help generate'"),
       UsageCase(
@@ -102,6 +99,43 @@ import Testing
     #expect(result.status == .ioError)
     #expect(result.err == "orgclose: \(out): cannot be written: No such file or directory\n")
     #expect(result.out.isEmpty)
+  }
+
+  @Test("no command writes over one of its inputs, under whatever path reaches it: exit 64")
+  func outputOverAnInputIsRefused() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let snapshot = folder.appendingPathComponent("org.json").path
+    let policy = folder.appendingPathComponent("p.json").path
+    try FileManager.default.copyItem(atPath: "\(acme)/org.snapshot.json", toPath: snapshot)
+    try FileManager.default.copyItem(atPath: "\(acme)/closure.policy.json", toPath: policy)
+    let snapshotBytes = try Data(contentsOf: URL(fileURLWithPath: snapshot))
+    let policyBytes = try Data(contentsOf: URL(fileURLWithPath: policy))
+    let otherName = folder.appendingPathComponent("hard-link.json").path
+    #expect(link(snapshot, otherName) == 0)
+    let cases: [(arguments: [String], out: String, input: String)] = [
+      (["plan", snapshot, "--out", otherName], otherName, snapshot),
+      (
+        ["plan", snapshot, "--policy", policy, "--out", folder.path + "/./p.json"],
+        folder.path + "/./p.json", policy
+      ),
+      (["guard-policy", snapshot, "--policy", policy, "--out", policy], policy, policy),
+    ]
+    for c in cases {
+      let result = CapturedConsole.run(c.arguments)
+      #expect(result.status == .usage, "\(c.arguments)")
+      let sameName = c.out == c.input
+      #expect(
+        result.err == "orgclose: \(c.out) "
+          + (sameName ? "is an input of this command" : "is the same file as the input \(c.input)")
+          + "; choose another name for the output\n")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)) == snapshotBytes)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: policy)) == policyBytes)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        == ["hard-link.json", "org.json", "p.json"])
   }
 
   @Test("a policy naming an account the snapshot lacks exits 65 and names the policy path")

@@ -35,7 +35,7 @@ struct GuardPolicyCommand: Command {
     let data = PlanFiles.encode(document)
     if let out {
       do {
-        try PlanFiles.write(data, to: out)
+        try PlanFiles.write(data, to: out, protecting: run.inputFiles)
       } catch {
         throw CommandFailure(error)
       }

@@ -30,14 +30,6 @@ struct PlanCommand: Command {
     } catch {
       throw CommandFailure(error)
     }
-    if let out {
-      for input in [run.snapshotFile, run.policyFile].compactMap({ $0 })
-      where Self.samePath(out, input) {
-        throw CommandFailure(
-          status: .usage,
-          message: "plan: --out \(out) is one of the input files; choose another name")
-      }
-    }
   }
 
   func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
@@ -47,9 +39,9 @@ struct PlanCommand: Command {
     // The file is written while the output is rendered, on the other core; the output is
     // printed only once the file is safely in place.
     let (written, output) = concurrently(
-      { [out] () -> Result<Void, PlanFileError> in
+      { [out, run] () -> Result<Void, PlanFileError> in
         Result { () throws(PlanFileError) in
-          if let out { try PlanFiles.writePlan(finished, to: out) }
+          if let out { try PlanFiles.writePlan(finished, to: out, protecting: run.inputFiles) }
         }
       },
       { [format] in Self.render(finished, format: format) })
@@ -74,10 +66,5 @@ struct PlanCommand: Command {
     case "dot": DOTRenderer().render(plan)
     default: TextPlanRenderer().render(plan)
     }
-  }
-
-  private static func samePath(_ a: String, _ b: String) -> Bool {
-    URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-      == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
   }
 }

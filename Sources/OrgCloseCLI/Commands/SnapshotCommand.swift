@@ -1,5 +1,6 @@
 import AWSInventory
 import Foundation
+import OrgCloseBasics
 import OrgGraph
 import PlanFiles
 
@@ -49,6 +50,14 @@ struct SnapshotCommand: Command {
   }
 
   func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    // Opened first, so an output that cannot be written fails before minutes of reading, and
+    // an interruption while reading leaves nothing behind (the temporary file is removed).
+    let output: OutputFile?
+    do {
+      output = try out.map { file throws(OutputFileError) in try OutputFile(file) }
+    } catch {
+      throw CommandFailure(error)
+    }
     let tool = "orgclose \(CLI.versionString)"
     let document: SnapshotDocument
     var statistics: RequestStatistics?
@@ -78,9 +87,10 @@ struct SnapshotCommand: Command {
       throw CommandFailure(error)
     }
     let data = PlanFiles.encode(document)
-    if let out {
+    if let output {
       do {
-        try PlanFiles.write(data, to: out)
+        try output.write(data)
+        try output.commit()
       } catch {
         throw CommandFailure(error)
       }
