@@ -77,14 +77,13 @@ public enum InterruptCleanup: Sendable {
     }
   }
 
-  /// Starts a child with `spawn`, which returns its process group, and records the group, so
-  /// that an interruption cannot fall between the two and leave the child running.
-  package static func trackingProcessGroup<Failure: Error>(
-    _ spawn: () throws(Failure) -> pid_t
-  ) throws(Failure) -> pid_t {
-    try registry.withLock { registry throws(Failure) -> pid_t in
-      let group = try spawn()
-      registry.processGroups.insert(group)
+  /// Starts a child with `spawn`, which returns its process group (or a value of 0 or less
+  /// when it failed), and records the group, so that an interruption cannot fall between
+  /// the two and leave the child running.
+  package static func trackingProcessGroup(_ spawn: () -> pid_t) -> pid_t {
+    registry.withLock { registry in
+      let group = spawn()
+      if group > 0 { registry.processGroups.insert(group) }
       return group
     }
   }
