@@ -36,7 +36,7 @@ struct CommandFailure: Error, Sendable {
   init(_ error: InventoryError) {
     let status: ExitStatus =
       switch error {
-      case .awsNotFound, .launchFailed: .unavailable
+      case .awsNotFound, .awsNotExecutable, .launchFailed: .unavailable
       case .accessDenied, .notInOrganization, .unsupportedByCLI, .awsFailed: .temporaryFailure
       case .malformedOutput, .fileInvalid: .dataError
       case .folderMissing, .fileUnreadable: .noInput

@@ -86,7 +86,8 @@ enum Help {
     """,
     "snapshot": """
     Usage: orgclose snapshot [--profile NAME] [--region NAME] [--endpoint-url URL]
-                             [--no-costs] [--tags] [--parallel N] [--out FILE]
+                             [--no-costs] [--tags] [--parallel N] [--aws-timeout SECONDS]
+                             [--out FILE]
            orgclose snapshot --from-cli-output DIR [--out FILE]
 
     Reads the organization through your own aws CLI (v1 or v2) and writes the snapshot
@@ -110,8 +111,11 @@ enum Help {
       --no-costs            Do not read Cost Explorer.
       --tags                Also read every account's tags (one request per account).
       --parallel N          aws processes run at once (1-32, default 4).
-      --out FILE            Write the snapshot there (atomically); without it, to
-                            standard output.
+      --aws-timeout SECONDS How long one aws process may run before it is killed and
+                            the call counts as failed (1-86400; default 300, or the
+                            ORGCLOSE_AWS_TIMEOUT environment variable).
+      --out FILE            Write the snapshot there (atomically); without it, or with
+                            -, to standard output.
       --from-cli-output DIR Build the snapshot from JSON files saved from aws
                             organizations commands instead (see the README for the list).
 

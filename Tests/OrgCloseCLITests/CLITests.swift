@@ -138,6 +138,14 @@ import Testing
         == ["hard-link.json", "org.json", "p.json"])
   }
 
+  @Test("an error echoing a file name is one line with its control characters escaped")
+  func errorsAreOneEscapedLine() {
+    let result = CapturedConsole.run(["plan", "/nonexistent/a\u{1B}[31m\nb\u{202E}.json"])
+    #expect(result.status == .noInput)
+    #expect(
+      result.err == #"orgclose: /nonexistent/a\u{1B}[31m\nb\u{202E}.json: no such file"# + "\n")
+  }
+
   @Test("a policy naming an account the snapshot lacks exits 65 and names the policy path")
   func policyCrossCheck() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)

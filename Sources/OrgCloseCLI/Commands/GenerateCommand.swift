@@ -1,3 +1,4 @@
+import OrgCloseBasics
 import PlanFiles
 
 /// `orgclose generate --accounts N [--ous N] [--depth N] [--seed N] [--out FILE]`.
@@ -35,7 +36,7 @@ struct GenerateCommand: Command {
     } catch {
       throw CommandFailure(error)
     }
-    console.err("Wrote \(out) (\(generator.accounts) accounts).\n")
+    console.err("Wrote \(OneLine.escaped(out)) (\(generator.accounts) accounts).\n")
     return .success
   }
 }

@@ -1,5 +1,6 @@
 import ClosurePlanner
 import Foundation
+import OrgCloseBasics
 import OrgGraph
 import PlanFiles
 import PlanRendering
@@ -52,7 +53,7 @@ struct PlanCommand: Command {
     }
     console.out(output)
     if let out, format == "text" {
-      console.out("Wrote \(out) (\(plan.summary.steps) steps).\n")
+      console.out("Wrote \(OneLine.escaped(out)) (\(plan.summary.steps) steps).\n")
     }
     console.leaveToExit(plan)
     return failOnBlocking && plan.summary.blocking > 0 ? .blocked : .success
