@@ -30,9 +30,9 @@ public final class OutputFile {
   /// - Parameters:
   ///   - file: The output path.
   ///   - inputs: The command's input files (`-` for standard input), never to be written.
-  /// - Throws: `OutputFileError` when the output is an input, is not something to write, or
+  /// - Throws: `FileAccessError` when the output is an input, is not something to write, or
   ///   its folder does not take a new file.
-  public init(_ file: String, protecting inputs: [String] = []) throws(OutputFileError) {
+  public init(_ file: String, protecting inputs: [String] = []) throws(FileAccessError) {
     let resolved = try OutputTarget(file, protecting: inputs)
     name = file
     target = resolved.path
@@ -66,7 +66,7 @@ public final class OutputFile {
   }
 
   /// Writes all of `bytes`.
-  public func write(_ bytes: some DataProtocol) throws(OutputFileError) {
+  public func write(_ bytes: some DataProtocol) throws(FileAccessError) {
     let failure = writeAll(descriptor, bytes)
     if let failure { throw .cannotWrite(file: name, reason: systemMessage(failure)) }
   }
@@ -75,9 +75,9 @@ public final class OutputFile {
   ///
   /// - Parameter failure: An `errno` the caller met while writing through `descriptor`;
   ///   when set, the output is discarded and this error thrown.
-  /// - Throws: `OutputFileError.cannotWrite` when syncing, closing or renaming fails; the
+  /// - Throws: `FileAccessError.cannotWrite` when syncing, closing or renaming fails; the
   ///   temporary file is then removed and any old file left as it was.
-  public func commit(afterWriteError failure: Int32? = nil) throws(OutputFileError) {
+  public func commit(afterWriteError failure: Int32? = nil) throws(FileAccessError) {
     guard !finished else { return }
     finished = true
     var code = failure
@@ -123,7 +123,7 @@ extension OutputFile {
   /// Writes `bytes` to `file` in one go (see `OutputFile`).
   public static func write(
     _ bytes: some DataProtocol, to file: String, protecting inputs: [String] = []
-  ) throws(OutputFileError) {
+  ) throws(FileAccessError) {
     let output = try OutputFile(file, protecting: inputs)
     try output.write(bytes)
     try output.commit()

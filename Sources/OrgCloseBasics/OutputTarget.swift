@@ -24,8 +24,8 @@ struct OutputTarget {
   /// - Parameters:
   ///   - file: The output path.
   ///   - inputs: The command's input files (`-` is standard input).
-  /// - Throws: `OutputFileError` when the output is an input or cannot be written.
-  init(_ file: String, protecting inputs: [String]) throws(OutputFileError) {
+  /// - Throws: `FileAccessError` when the output is an input or cannot be written.
+  init(_ file: String, protecting inputs: [String]) throws(FileAccessError) {
     path = try Self.followingLinks(file)
     var status = stat()
     guard stat(path, &status) == 0 else {
@@ -36,7 +36,7 @@ struct OutputTarget {
       return
     }
     for input in inputs where Self.isSameRegularFile(input, as: status) {
-      throw .isAnInput(file: file, input: input)
+      throw .isAnInput(file: file, input: input == "-" ? "standard input" : input)
     }
     switch status.st_mode & S_IFMT {
     case S_IFREG:
@@ -53,7 +53,7 @@ struct OutputTarget {
 
   /// `file` with its symbolic links followed, also when the last one points at nothing yet
   /// (`realpath` fails there), so the link is kept and its target written.
-  private static func followingLinks(_ file: String) throws(OutputFileError) -> String {
+  private static func followingLinks(_ file: String) throws(FileAccessError) -> String {
     var path = file
     for _ in 0..<40 {
       var status = stat()

@@ -33,7 +33,7 @@ public final class StandardStream: Sendable {
   }
 
   /// The first write that failed, as an error naming the stream.
-  public var writeError: OutputFileError? {
+  public var writeError: FileAccessError? {
     failure.withLock { $0 }.map { .cannotWrite(file: name, reason: systemMessage($0)) }
   }
 
@@ -54,7 +54,7 @@ public final class StandardStream: Sendable {
   }
 
   /// Everything on standard input, to its end.
-  public static func readInput() throws(OutputFileError) -> Data {
+  public static func readInput() throws(FileAccessError) -> Data {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -62,7 +62,7 @@ public final class StandardStream: Sendable {
       if count == 0 { return data }
       if count < 0 {
         if errno == EINTR { continue }
-        throw .cannotWrite(file: "standard input", reason: systemMessage(errno))
+        throw .cannotRead(file: "standard input", reason: systemMessage(errno))
       }
       data.append(contentsOf: buffer[..<count])
     }

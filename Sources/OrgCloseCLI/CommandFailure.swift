@@ -24,10 +24,12 @@ struct CommandFailure: Error, Sendable {
     }
   }
 
-  /// An output that is an input: 64 (choose another name); any other: 74.
-  init(_ error: OutputFileError) {
+  /// An output that is an input: 64 (choose another name); an unreadable input: 66; any
+  /// other: 74.
+  init(_ error: FileAccessError) {
     switch error {
     case .isAnInput: self.init(status: .usage, message: error.description)
+    case .cannotRead: self.init(status: .noInput, message: error.description)
     case .cannotWrite, .notWritable: self.init(status: .ioError, message: error.description)
     }
   }

@@ -26,14 +26,15 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case .writeFailed(let file, let reason):
       "\(file): cannot be written: \(reason)"
     case .outputIsInput(let file, let input):
-      OutputFileError.isAnInput(file: file, input: input).description
+      FileAccessError.isAnInput(file: file, input: input).description
     }
   }
 
-  /// The same failure of the one file writer, as a file error.
-  public init(_ error: OutputFileError) {
+  /// The same failure of the file writer or of standard input, as a file error.
+  public init(_ error: FileAccessError) {
     switch error {
     case .cannotWrite(let file, let reason): self = .writeFailed(file: file, reason: reason)
+    case .cannotRead(let file, let reason): self = .unreadable(file: file, reason: reason)
     case .isAnInput(let file, let input): self = .outputIsInput(file: file, input: input)
     case .notWritable(let file, let kind): self = .writeFailed(file: file, reason: "it is \(kind)")
     }

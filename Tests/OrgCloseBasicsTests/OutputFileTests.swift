@@ -53,7 +53,7 @@ import Testing
   @Test("/dev/full fails with the system's reason, naming the output")
   func fullDeviceFails() {
     #expect(
-      throws: OutputFileError.cannotWrite(file: "/dev/full", reason: "No space left on device")
+      throws: FileAccessError.cannotWrite(file: "/dev/full", reason: "No space left on device")
     ) { try OutputFile.write(Data("x".utf8), to: "/dev/full") }
   }
 
@@ -76,7 +76,7 @@ import Testing
   func folderAndSocketAreRefused() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    #expect(throws: OutputFileError.notWritable(file: folder.path, kind: "a folder")) {
+    #expect(throws: FileAccessError.notWritable(file: folder.path, kind: "a folder")) {
       try OutputFile.write(Data("x".utf8), to: folder.path)
     }
     let socketPath = folder.file("s.sock")
@@ -95,7 +95,7 @@ import Testing
       }
     }
     #expect(bound == 0)
-    #expect(throws: OutputFileError.notWritable(file: socketPath, kind: "a socket")) {
+    #expect(throws: FileAccessError.notWritable(file: socketPath, kind: "a socket")) {
       try OutputFile.write(Data("x".utf8), to: socketPath)
     }
     #expect(fileType(socketPath) == S_IFSOCK)
@@ -112,7 +112,7 @@ import Testing
     for other in [
       input, folder.file("hard.json"), folder.file("soft.json"), folder.path + "/./org.json",
     ] {
-      #expect(throws: OutputFileError.isAnInput(file: other, input: input)) {
+      #expect(throws: FileAccessError.isAnInput(file: other, input: input)) {
         try OutputFile.write(Data("output\n".utf8), to: other, protecting: [input])
       }
     }
@@ -141,7 +141,7 @@ import Testing
   @Test("a folder that does not exist fails with the system's reason")
   func missingFolderFails() {
     let file = "/nonexistent-\(UUID().uuidString)/plan.json"
-    #expect(throws: OutputFileError.cannotWrite(file: file, reason: "No such file or directory")) {
+    #expect(throws: FileAccessError.cannotWrite(file: file, reason: "No such file or directory")) {
       try OutputFile.write(Data("x".utf8), to: file)
     }
   }

@@ -38,6 +38,23 @@ import Testing
         arguments: ["plan", "a.json", "--out"],
         message: "plan: --out needs a value; see 'orgclose help plan'"),
       UsageCase(
+        arguments: ["plan", "-", "--policy", "-"],
+        message: "plan: only one input can be - (standard input); see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["diff", "-", "-"],
+        message: "diff: only one input can be - (standard input); see 'orgclose help diff'"),
+      UsageCase(
+        arguments: ["check", "-", "--snapshot", "-"],
+        message: "check: only one input can be - (standard input); see 'orgclose help check'"),
+      UsageCase(
+        arguments: ["guard-policy", "-", "--policy", "-"],
+        message: "guard-policy: only one input can be - (standard input); "
+          + "see 'orgclose help guard-policy'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--out", "-", "--format", "markdown"],
+        message: "plan: --out - writes plan.json to standard output; --format markdown cannot go "
+          + "there too; see 'orgclose help plan'"),
+      UsageCase(
         arguments: ["generate"],
         message: "generate needs --accounts N; see 'orgclose help generate'"),
       UsageCase(
@@ -136,6 +153,27 @@ import Testing
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         == ["hard-link.json", "org.json", "p.json"])
+  }
+
+  @Test("--out - writes to standard output what the file would hold, and no file")
+  func dashOutputIsStandardOutput() throws {
+    let snapshot = "\(acme)/org.snapshot.json"
+    let policy = "\(acme)/closure.policy.json"
+    let generated = CapturedConsole.run(["generate", "--accounts", "3", "--out", "-"])
+    #expect(generated.status == .success)
+    #expect(generated.out == CapturedConsole.run(["generate", "--accounts", "3"]).out)
+    #expect(generated.out.hasPrefix("{"))
+    let guardPolicy = CapturedConsole.run([
+      "guard-policy", snapshot, "--policy", policy, "--out", "-",
+    ])
+    #expect(guardPolicy.status == .success)
+    #expect(
+      guardPolicy.out == CapturedConsole.run(["guard-policy", snapshot, "--policy", policy]).out)
+    let plan = CapturedConsole.run(["plan", snapshot, "--policy", policy, "--out", "-"])
+    #expect(plan.status == .success)
+    let golden = try String(contentsOfFile: "\(acme)/expected/plan.json", encoding: .utf8)
+    #expect(plan.out == golden)
+    #expect(!FileManager.default.fileExists(atPath: "-"))
   }
 
   @Test("an error echoing a file name is one line with its control characters escaped")

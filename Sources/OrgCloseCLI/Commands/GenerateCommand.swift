@@ -19,7 +19,7 @@ struct GenerateCommand: Command {
       let seed = try parsed.integer("seed", in: 0...Int.max) ?? 1
       generator = SnapshotGenerator(
         accounts: accounts, organizationalUnits: units, depth: depth, seed: UInt64(seed))
-      out = parsed.value("out")
+      out = DashArgument.outputFile(parsed.value("out"))
     } catch {
       throw CommandFailure(error)
     }

@@ -24,8 +24,18 @@ struct PlanCommand: Command {
       run = PlanningRun(
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "plan"))
-      out = parsed.value("out")
+      try DashArgument.checkOneStandardInput([snapshot, parsed.value("policy")], command: "plan")
+      out = DashArgument.outputFile(parsed.value("out"))
       format = try parsed.choice("format", Self.formats) ?? "text"
+      if parsed.value("out") == "-" {
+        // `--out -` puts plan.json itself on standard output, where the rendering would go.
+        guard parsed.value("format") == nil || format == "json" else {
+          throw UsageError(
+            "plan: --out - writes plan.json to standard output; --format \(format) cannot "
+              + "go there too", command: "plan")
+        }
+        format = "json"
+      }
       failOnBlocking = parsed.flag("fail-on-blocking")
       redaction = RedactOption.redaction(parsed)
     } catch {

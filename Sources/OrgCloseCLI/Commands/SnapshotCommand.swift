@@ -33,7 +33,7 @@ struct SnapshotCommand: Command {
         arguments, command: "snapshot", options: Self.liveOptions + ["out", "from-cli-output"],
         flags: Self.liveFlags)
       _ = try parsed.positionals()
-      out = parsed.value("out")
+      out = DashArgument.outputFile(parsed.value("out"))
       if let folder = parsed.value("from-cli-output") {
         let live =
           Self.liveOptions.filter { parsed.value($0) != nil }
@@ -63,7 +63,7 @@ struct SnapshotCommand: Command {
     // an interruption while reading leaves nothing behind (the temporary file is removed).
     let output: OutputFile?
     do {
-      output = try out.map { file throws(OutputFileError) in try OutputFile(file) }
+      output = try out.map { file throws(FileAccessError) in try OutputFile(file) }
     } catch {
       throw CommandFailure(error)
     }

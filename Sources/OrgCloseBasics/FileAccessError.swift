@@ -1,11 +1,13 @@
 import Foundation
 
-/// Why an output could not be written.
+/// Why a file (or a standard stream) could not be read or written.
 ///
-/// Every case names the output as the user gave it.
-public enum OutputFileError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Every case names the file as the user gave it.
+public enum FileAccessError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The operating system refused to create, write, sync or rename; `reason` is its message.
   case cannotWrite(file: String, reason: String)
+  /// The operating system refused to read; `reason` is its message.
+  case cannotRead(file: String, reason: String)
   /// The output is the same file (device and inode) as the input `input`.
   case isAnInput(file: String, input: String)
   /// The output exists and is something orgclose will not write to, for example a folder.
@@ -15,6 +17,8 @@ public enum OutputFileError: Error, Equatable, Sendable, CustomStringConvertible
     switch self {
     case .cannotWrite(let file, let reason):
       "\(file): cannot be written: \(reason)"
+    case .cannotRead(let file, let reason):
+      "\(file): cannot be read: \(reason)"
     case .isAnInput(let file, let input):
       file == input
         ? "\(file) is an input of this command; choose another name for the output"
