@@ -155,6 +155,23 @@ import Testing
         == ["hard-link.json", "org.json", "p.json"])
   }
 
+  @Test("plan --out /dev/null writes into the device and leaves it one; --out /dev/full exits 74")
+  func devicesAreWrittenInPlace() {
+    let snapshot = "\(acme)/org.snapshot.json"
+    var before = stat()
+    stat("/dev/null", &before)
+    let discarded = CapturedConsole.run(["plan", snapshot, "--out", "/dev/null"])
+    #expect(discarded.status == .success)
+    var after = stat()
+    stat("/dev/null", &after)
+    #expect(after.st_mode & S_IFMT == S_IFCHR)
+    #expect(after.st_ino == before.st_ino)
+    let full = CapturedConsole.run(["plan", snapshot, "--out", "/dev/full"])
+    #expect(full.status == .ioError)
+    #expect(full.err == "orgclose: /dev/full: cannot be written: No space left on device\n")
+    #expect(full.out.isEmpty)
+  }
+
   @Test("--out - writes to standard output what the file would hold, and no file")
   func dashOutputIsStandardOutput() throws {
     let snapshot = "\(acme)/org.snapshot.json"
