@@ -29,9 +29,10 @@ struct ChildProcess {
     posix_spawnattr_setflags(
       &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     posix_spawnattr_setpgroup(&attributes, 0)
-    // orgclose blocks SIGINT, SIGTERM and SIGHUP (its cleanup thread waits for them) and
-    // ignores SIGPIPE (to report a closed standard output); the child starts with none of
-    // that, or it would ignore Ctrl-C or hang in `wait` on a blocked SIGCHLD.
+    // orgclose ignores SIGPIPE (to report a closed standard output), and the starting
+    // thread may block signals (test and Dispatch threads do); the child starts with none of
+    // that, or it would ignore a closed pipe, ignore Ctrl-C or hang in `wait` on a blocked
+    // SIGCHLD.
     var nothing = sigset_t()
     sigemptyset(&nothing)
     posix_spawnattr_setsigmask(&attributes, &nothing)
@@ -78,11 +79,15 @@ struct ChildProcess {
 
   /// Waits for the child to end and forgets its group.
   func wait() -> CommandOutput.Termination {
+    // Wait without reaping, then forget the group, then reap: until it is reaped the child
+    // keeps its ID, so the group the cleanup would kill cannot be someone else's.
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(id), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+    InterruptCleanup.untrack(processGroup: id)
     var status: Int32 = 0
     while waitpid(id, &status, 0) < 0 {
       guard errno == EINTR else { break }
     }
-    InterruptCleanup.untrack(processGroup: id)
     // The <sys/wait.h> macros are not imported: the low 7 bits are the signal, 0 for an exit.
     let signal = status & 0x7F
     return signal == 0 ? .exited((status >> 8) & 0xFF) : .killed(signal: signal)

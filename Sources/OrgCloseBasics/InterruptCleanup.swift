@@ -4,12 +4,14 @@ import Synchronization
 /// What must not outlive an interrupted orgclose: temporary output files and the process
 /// groups of running `aws` children.
 ///
-/// `install()`, called once by the executable, blocks SIGINT, SIGTERM and SIGHUP in every
-/// thread and waits for them on a thread of its own with `sigwait`. The signal is therefore
-/// handled by ordinary code, not in a signal handler, so it may take the registry's lock
-/// (a handler interrupting the thread that holds it would deadlock). It removes every
-/// temporary file, kills every child's process group with SIGKILL, and exits with
-/// 128 + the signal's number, as a shell reports a process the signal ended.
+/// `install()`, called once by the executable, gives SIGINT, SIGTERM and SIGHUP a handler
+/// that only writes the signal's number into a pipe (`write` is async-signal-safe), and
+/// starts a thread that reads that pipe. That thread runs ordinary code, so it may take the
+/// registry's lock (a handler interrupting the thread that holds it would deadlock): it
+/// removes every temporary file, kills every child's process group with SIGKILL, and exits
+/// with 128 + the signal's number, as a shell reports a process the signal ended. A handler
+/// (rather than blocking the signals and waiting in `sigwait`) works whichever thread the
+/// signal reaches: Foundation's threads start with no signal blocked.
 ///
 /// Without `install()` (in tests, which run many commands in one process) the registry is
 /// kept all the same and nothing handles the signals.
@@ -24,23 +26,33 @@ public enum InterruptCleanup: Sendable {
 
   private static let registry = Mutex(Registry())
 
-  /// Blocks the signals and starts the thread that handles them.
+  /// The write end of the pipe the handler signals through; -1 until `install()`.
+  private static let signalPipe = Atomic<Int32>(-1)
+
+  /// Installs the handlers and starts the thread that cleans up.
   ///
-  /// The signals are blocked in the calling thread, and so in every thread it starts
-  /// afterwards; call it first thing in `main`, before any other thread exists.
+  /// Call it first thing in `main`.
   public static func install() {
-    var blocked = sigset_t()
-    sigemptyset(&blocked)
-    for signal in signals { sigaddset(&blocked, signal) }
-    pthread_sigmask(SIG_BLOCK, &blocked, nil)
-    let waited = blocked
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else { return }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    // Stored (and the global initialized) before any handler can read it.
+    signalPipe.store(ends[1], ordering: .releasing)
+    let reader = ends[0]
     let waiter = Thread {
-      var set = waited
-      var received: Int32 = 0
-      while sigwait(&set, &received) != 0 {}
-      cleanUpAndExit(received)
+      var number: UInt8 = 0
+      while read(reader, &number, 1) != 1 {}
+      cleanUpAndExit(Int32(number))
     }
     waiter.start()
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { signal in
+      var number = UInt8(truncatingIfNeeded: signal)
+      _ = write(InterruptCleanup.signalPipe.load(ordering: .acquiring), &number, 1)
+    }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = SA_RESTART
+    for signal in signals { sigaction(signal, &action, nil) }
   }
 
   /// Removes the temporary files, kills the child process groups and exits with 128 + `signal`.

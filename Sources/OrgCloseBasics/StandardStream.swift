@@ -26,9 +26,13 @@ public final class StandardStream: Sendable {
 
   /// Writes `text`, unless an earlier write failed.
   public func write(_ text: String) {
-    failure.withLock { failure in
-      guard failure == nil else { return }
-      failure = writeAll(descriptor, Array(text.utf8))
+    var text = text
+    // Writes the string's own UTF-8 storage: a rendered plan can be hundreds of megabytes.
+    text.withUTF8 { bytes in
+      failure.withLock { failure in
+        guard failure == nil else { return }
+        failure = writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+      }
     }
   }
 

@@ -2,7 +2,7 @@ import Foundation
 import OrgCloseBasics
 import OrgCloseCLI
 
-// Before any thread starts: the signal mask is inherited by every thread created later.
+// First, so that an interruption at any later point is cleaned up.
 InterruptCleanup.install()
 StandardStream.prepare()
 exit(CLI.runAsExecutable(Array(CommandLine.arguments.dropFirst())).rawValue)

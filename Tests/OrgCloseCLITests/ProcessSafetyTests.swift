@@ -56,23 +56,48 @@ import Testing
 
   /// An `aws` whose `describe-organization` hangs in a grandchild, recording orgclose's pid
   /// and the grandchild's.
-  static let hangingAWS = """
+  static let hangingAWS = hangingAWS(on: "describe-organization")
+
+  /// An `aws` whose `command` hangs in a grandchild, recording orgclose's pid and the
+  /// grandchild's; the organization is described, and every other call fails.
+  static func hangingAWS(on command: String) -> String {
+    """
     case "$*" in
       *--version*) echo "aws-cli/2.15.0 Python/3.11"; exit 0 ;;
-      *describe-organization*)
+      *\(command)*)
         sleep 60 & echo $! > "$DIR/sleeper.pid"
         echo $PPID > "$DIR/orgclose.pid.tmp" && mv "$DIR/orgclose.pid.tmp" "$DIR/orgclose.pid"
         wait ;;
+      *describe-organization*)
+        echo '{"Organization": {"Id": "o-abcdefghij", "FeatureSet": "ALL",
+          "Arn": "arn:aws:organizations::111111111111:organization/o-abcdefghij",
+          "MasterAccountId": "111111111111", "MasterAccountEmail": "root@example.com"}}'
+        exit 0 ;;
     esac
     exit 1
 
     """
+  }
+
+  /// A signal, and the call that hangs when it comes: the first runs on the main thread,
+  /// `list-roots` on a worker thread of the collector.
+  struct InterruptCase: Sendable, CustomTestStringConvertible {
+    var signal: Int32
+    var hangingCall: String
+    var testDescription: String { "signal \(signal) during \(hangingCall)" }
+  }
 
   @Test(
     "SIGINT, SIGTERM and SIGHUP remove the temporary output, keep the old file, kill aws, exit 128+signal",
-    .timeLimit(.minutes(2)), arguments: [SIGINT, SIGTERM, SIGHUP])
-  func interruptionLeavesNothingBehind(_ signal: Int32) throws {
-    let aws = try FakeAWS(Self.hangingAWS)
+    .timeLimit(.minutes(2)),
+    arguments: [SIGINT, SIGTERM, SIGHUP].flatMap { signal in
+      ["describe-organization", "list-roots"].map {
+        InterruptCase(signal: signal, hangingCall: $0)
+      }
+    })
+  func interruptionLeavesNothingBehind(_ c: InterruptCase) throws {
+    let signal = c.signal
+    let aws = try FakeAWS(Self.hangingAWS(on: c.hangingCall))
     defer { aws.remove() }
     try "old\n".write(toFile: aws.file("org.json"), atomically: true, encoding: .utf8)
     let sawTemporaryFile = Flag()
