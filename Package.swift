@@ -52,7 +52,7 @@ let package = Package(
       name: "TestSupport", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles"],
       path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
-      name: "OrgCloseBasicsTests", dependencies: ["OrgCloseBasics"],
+      name: "OrgCloseBasicsTests", dependencies: ["OrgCloseBasics", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "OrgGraphTests", dependencies: ["OrgGraph", "TestSupport"],

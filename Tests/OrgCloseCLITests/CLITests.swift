@@ -120,16 +120,15 @@ import Testing
 
   @Test("no command writes over one of its inputs, under whatever path reaches it: exit 64")
   func outputOverAnInputIsRefused() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let snapshot = folder.appendingPathComponent("org.json").path
-    let policy = folder.appendingPathComponent("p.json").path
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let snapshot = folder.file("org.json")
+    let policy = folder.file("p.json")
     try FileManager.default.copyItem(atPath: "\(acme)/org.snapshot.json", toPath: snapshot)
     try FileManager.default.copyItem(atPath: "\(acme)/closure.policy.json", toPath: policy)
     let snapshotBytes = try Data(contentsOf: URL(fileURLWithPath: snapshot))
     let policyBytes = try Data(contentsOf: URL(fileURLWithPath: policy))
-    let otherName = folder.appendingPathComponent("hard-link.json").path
+    let otherName = folder.file("hard-link.json")
     #expect(link(snapshot, otherName) == 0)
     let cases: [(arguments: [String], out: String, input: String)] = [
       (["plan", snapshot, "--out", otherName], otherName, snapshot),
@@ -150,9 +149,7 @@ import Testing
     }
     #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)) == snapshotBytes)
     #expect(try Data(contentsOf: URL(fileURLWithPath: policy)) == policyBytes)
-    #expect(
-      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        == ["hard-link.json", "org.json", "p.json"])
+    #expect(try folder.contents() == ["hard-link.json", "org.json", "p.json"])
   }
 
   @Test("plan --out /dev/null writes into the device and leaves it one; --out /dev/full exits 74")

@@ -9,14 +9,13 @@ import Testing
 @Suite struct ProcessSafetyTests {
   /// A folder holding a fake `aws` and whatever the test writes beside it.
   struct FakeAWS {
-    let folder: String
+    let temporary: TemporaryFolder
+    var folder: String { temporary.path }
 
     /// `script` is the body of a shell script run for every `aws` call; `$*` holds its words.
     init(_ script: String, executable: Bool = true) throws {
-      folder =
-        FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        .path
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      temporary = try TemporaryFolder()
+      let folder = temporary.path
       let aws = folder + "/aws"
       // Written close-on-exec: a descriptor open for writing that a child started meanwhile
       // inherited would make running the script fail with "Text file busy".
@@ -45,13 +44,9 @@ import Testing
           timeout: .seconds(120)))
     }
 
-    func file(_ name: String) -> String { folder + "/" + name }
-
-    func contents() throws -> [String] {
-      try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: folder) }
+    func file(_ name: String) -> String { temporary.file(name) }
+    func contents() throws -> [String] { try temporary.contents() }
+    func remove() { temporary.remove() }
   }
 
   /// An `aws` whose `describe-organization` hangs in a grandchild, recording orgclose's pid

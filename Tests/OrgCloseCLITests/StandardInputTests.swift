@@ -55,10 +55,9 @@ import Testing
 
   @Test("an output that is the file on standard input is refused: exit 64")
   func outputOverStandardInputIsRefused() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let snapshot = folder.appendingPathComponent("org.json").path
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let snapshot = folder.file("org.json")
     try FileManager.default.copyItem(atPath: "\(acme)/org.snapshot.json", toPath: snapshot)
     let before = try Data(contentsOf: URL(fileURLWithPath: snapshot))
     let result = try orgclose(["plan", "-", "--out", snapshot], input: snapshot)
