@@ -20,23 +20,28 @@ let package = Package(
   ],
   dependencies: [],
   targets: [
+    .target(name: "OrgCloseBasics", swiftSettings: strictSettings),
     .target(name: "OrgGraph", swiftSettings: strictSettings),
     .target(name: "ClosurePlanner", dependencies: ["OrgGraph"], swiftSettings: strictSettings),
     .target(
-      name: "PlanFiles", dependencies: ["OrgGraph", "ClosurePlanner"],
+      name: "PlanFiles", dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner"],
       swiftSettings: strictSettings),
     .target(
       name: "PlanRendering", dependencies: ["OrgGraph", "ClosurePlanner"],
       swiftSettings: strictSettings),
     .target(
-      name: "AWSInventory", dependencies: ["OrgGraph", "PlanFiles"],
+      name: "AWSInventory", dependencies: ["OrgCloseBasics", "OrgGraph", "PlanFiles"],
       swiftSettings: strictSettings),
     .target(
       name: "OrgCloseCLI",
-      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering", "AWSInventory"],
+      dependencies: [
+        "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering",
+        "AWSInventory",
+      ],
       swiftSettings: strictSettings),
     .executableTarget(
-      name: "orgclose", dependencies: ["OrgCloseCLI"], swiftSettings: strictSettings),
+      name: "orgclose", dependencies: ["OrgCloseBasics", "OrgCloseCLI"],
+      swiftSettings: strictSettings),
     .target(
       name: "OrgCloseFuzzing",
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering"],
@@ -46,6 +51,9 @@ let package = Package(
     .target(
       name: "TestSupport", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles"],
       path: "Tests/TestSupport", swiftSettings: strictSettings),
+    .testTarget(
+      name: "OrgCloseBasicsTests", dependencies: ["OrgCloseBasics", "TestSupport"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "OrgGraphTests", dependencies: ["OrgGraph", "TestSupport"],
       swiftSettings: strictSettings),
@@ -67,8 +75,8 @@ let package = Package(
     .testTarget(
       name: "OrgCloseCLITests",
       dependencies: [
-        "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering", "OrgCloseCLI", "TestSupport",
-        "orgclose",
+        "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering",
+        "OrgCloseCLI", "AWSInventory", "TestSupport", "orgclose",
       ],
       swiftSettings: strictSettings),
     .testTarget(

@@ -11,6 +11,8 @@ struct AWSCLI: Sendable {
   /// orgclose's own environment, to see which retry settings the user chose.
   var environment: [String: String]
   var retry: RetryPolicy
+  /// How long one `aws` process may run before its process group is killed.
+  var timeout: Duration? = nil
   /// `--no-cli-pager` exists only in AWS CLI v2; v1 rejects it (and has no pager).
   var majorVersion: Int?
   let statistics = Locked(RequestStatistics())
@@ -40,14 +42,15 @@ struct AWSCLI: Sendable {
 
   /// Runs `aws --version` and returns its first word (`aws-cli/2.15.0`).
   ///
-  /// - Throws: `awsNotFound` when `/usr/bin/env` exits 127.
+  /// - Throws: `awsNotFound` when `/usr/bin/env` exits 127, `awsNotExecutable` when 126.
   func version() throws(InventoryError) -> String {
-    let output = try launch(Command("aws", ["--version"], environment: environmentOverrides))
+    let output = try launch(
+      Command("aws", ["--version"], environment: environmentOverrides, timeout: timeout))
     record(command: "--version", retried: false, throttled: false)
-    if output.exitStatus == 127 { throw .awsNotFound }
+    try checkFound(output)
     guard output.exitStatus == 0 else {
       throw .awsFailed(
-        call: "aws --version", exitStatus: output.exitStatus,
+        call: "aws --version", termination: output.termination,
         message: AWSErrorText(output.errorText).line, attempts: 1)
     }
     // CLI v1 before 1.13 printed the version on standard error.
@@ -65,7 +68,8 @@ struct AWSCLI: Sendable {
   /// Runs `request`, re-running it after throttling or a transient failure, and returns what
   /// it printed on standard output.
   func run(_ request: AWSRequest) throws(InventoryError) -> [UInt8] {
-    let command = Command("aws", arguments(for: request), environment: environmentOverrides)
+    let command = Command(
+      "aws", arguments(for: request), environment: environmentOverrides, timeout: timeout)
     var attempt = 0
     while true {
       attempt += 1
@@ -79,7 +83,13 @@ struct AWSCLI: Sendable {
       record(
         command: "\(request.service) \(request.command)", retried: attempt > 1,
         throttled: error.isThrottling)
-      if output.exitStatus == 127 { throw .awsNotFound }
+      try checkFound(output)
+      // Killed or timed out: not AWS's answer, and re-running a hung call would hang again.
+      guard output.exitStatus != nil else {
+        throw .awsFailed(
+          call: request.description, termination: output.termination, message: error.line,
+          attempts: attempt)
+      }
       if error.isAccessDenied {
         throw .accessDenied(
           call: request.description, permission: request.permission, message: error.line)
@@ -90,7 +100,7 @@ struct AWSCLI: Sendable {
       }
       guard error.isThrottling || error.isTransient, attempt < retry.attempts else {
         throw .awsFailed(
-          call: request.description, exitStatus: output.exitStatus, message: error.line,
+          call: request.description, termination: output.termination, message: error.line,
           attempts: attempt)
       }
       retry.sleep(retry.delay(beforeRetry: attempt))
@@ -110,6 +120,16 @@ struct AWSCLI: Sendable {
   /// Adds `pages` API pages to the statistics.
   func count(pages: Int) {
     statistics.withLock { $0.pages += pages }
+  }
+
+  /// `/usr/bin/env` exits 127 when no `aws` is on `PATH` and 126 when the one found cannot
+  /// be run (not executable, a broken interpreter line).
+  private func checkFound(_ output: CommandOutput) throws(InventoryError) {
+    switch output.exitStatus {
+    case 127: throw .awsNotFound
+    case 126: throw .awsNotExecutable(reason: AWSErrorText(output.errorText).line)
+    default: return
+    }
   }
 
   private func launch(_ command: Command) throws(InventoryError) -> CommandOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import OrgCloseBasics
 
 /// What the `aws` CLI said on standard error when a call failed, reduced to what orgclose
 /// decides on: the AWS error code and one line of text.
@@ -14,7 +15,7 @@ struct AWSErrorText: Equatable, Sendable {
   var line: String
 
   /// The longest one-line reason kept; the rest is cut with `…`.
-  static let maximumLength = 300
+  static let maximumLength = 500
 
   init(_ standardError: String) {
     let lines = standardError.split(whereSeparator: \.isNewline)
@@ -124,7 +125,9 @@ struct AWSErrorText: Equatable, Sendable {
     return nil
   }
 
+  /// The text with its control characters escaped (it is the CLI's, or a server's, and may
+  /// hold terminal escapes), cut to `maximumLength`.
   private static func clipped(_ text: String) -> String {
-    text.count <= maximumLength ? text : String(text.prefix(maximumLength - 1)) + "…"
+    OneLine.clipped(text, limit: maximumLength)
   }
 }

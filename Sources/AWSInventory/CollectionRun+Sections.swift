@@ -61,6 +61,7 @@ extension CollectionRun {
     section("responsibilityTransfers") { () throws(InventoryError) in
       let operation = direction == "inbound" ? "Inbound" : "Outbound"
       var token: String?
+      var tokens = PageTokens()
       var records: [SnapshotDocument.TransferRecord] = []
       repeat {
         var arguments = ["--type", "BILLING", "--max-results", "\(AWSCLI.pageSize)"]
@@ -75,7 +76,7 @@ extension CollectionRun {
             call: request.description, reason: "ResponsibilityTransfers is missing")
         }
         records += transfers.compactMap { WireMapping.transfer($0, direction: direction) }
-        token = output.nextToken.flatMap { $0.isEmpty ? nil : $0 }
+        token = try tokens.next(output.nextToken, after: request)
       } while token != nil
       state.withLock { $0.parts.transfers = ($0.parts.transfers ?? []) + records }
     }

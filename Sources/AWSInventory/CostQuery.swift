@@ -46,6 +46,7 @@ struct CostQuery: Sendable {
     -> [CostGroup]
   {
     var token: String?
+    var tokens = PageTokens()
     var groups: [CostGroup] = []
     repeat {
       let request = request(groupedBy: second, region: region, pageToken: token)
@@ -55,7 +56,7 @@ struct CostQuery: Sendable {
         throw .malformedOutput(call: request.description, reason: "ResultsByTime is missing")
       }
       groups += Self.groups(in: periods)
-      token = output.nextPageToken.flatMap { $0.isEmpty ? nil : $0 }
+      token = try tokens.next(output.nextPageToken, after: request)
     } while token != nil
     return groups
   }

@@ -6,6 +6,8 @@
 public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `/usr/bin/env` exited 127: there is no `aws` on `PATH`.
   case awsNotFound
+  /// There is an `aws` on `PATH`, but it cannot be run (`/usr/bin/env` exited 126).
+  case awsNotExecutable(reason: String)
   /// `/usr/bin/env` itself could not be started.
   case launchFailed(reason: String)
   /// AWS refused the call; `permission` is the IAM action the caller lacks.
@@ -14,8 +16,10 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
   case notInOrganization(call: String)
   /// The installed `aws` rejected the command line (an older CLI without the command).
   case unsupportedByCLI(call: String, message: String)
-  /// The call still failed after every retry; `message` is AWS's error, one line.
-  case awsFailed(call: String, exitStatus: Int32, message: String, attempts: Int)
+  /// The call still failed after every retry, was killed or timed out; `message` is AWS's
+  /// error, one line.
+  case awsFailed(
+    call: String, termination: CommandOutput.Termination, message: String, attempts: Int)
   /// The call succeeded but printed something orgclose cannot read.
   case malformedOutput(call: String, reason: String)
   /// The `--from-cli-output` folder does not exist or is not a folder.
@@ -28,9 +32,9 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
   public var description: String {
     switch self {
     case .awsNotFound:
-      "the aws CLI was not found on PATH; install it (pip install awscli, or AWS CLI v2 from "
-        + "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html) "
-        + "and check that 'aws --version' works"
+      "the aws CLI was not found on PATH; \(Self.installHint)"
+    case .awsNotExecutable(let reason):
+      "the aws CLI on PATH cannot be run (\(reason)); \(Self.installHint)"
     case .launchFailed(let reason):
       "could not start the aws CLI through /usr/bin/env: \(reason)"
     case .accessDenied(let call, let permission, let message):
@@ -42,9 +46,14 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
         + "AWSOrganizationsNotInUseException; use the management account's --profile"
     case .unsupportedByCLI(let call, let message):
       "\(call): this aws CLI does not have the command (\(message)); upgrade the AWS CLI"
-    case .awsFailed(let call, let status, let message, let attempts):
+    case .awsFailed(let call, .exited(let status), let message, let attempts):
       "\(call) failed (exit \(status)) after \(attempts) attempt\(attempts == 1 ? "" : "s"): "
         + "\(message)"
+    case .awsFailed(let call, .timedOut(let limit), _, _):
+      "\(call) \(CommandOutput.Termination.timedOut(after: limit)) and was killed; "
+        + "raise the limit with --aws-timeout SECONDS or ORGCLOSE_AWS_TIMEOUT"
+    case .awsFailed(let call, let termination, let message, _):
+      "\(call) was \(termination): \(message)"
     case .malformedOutput(let call, let reason):
       "\(call) printed output orgclose cannot read: \(reason)"
     case .folderMissing(let folder):
@@ -56,6 +65,11 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
     }
   }
 
+  private static let installHint =
+    "install it (pip install awscli, or AWS CLI v2 from "
+    + "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html) "
+    + "and check that 'aws --version' works"
+
   /// The error as one line for a snapshot gap: AWS's own error text, and the missing
   /// permission where that is the cause.
   public var gapReason: String {
@@ -66,8 +80,10 @@ public enum InventoryError: Error, Equatable, Sendable, CustomStringConvertible 
       "AWSOrganizationsNotInUseException from \(call)"
     case .unsupportedByCLI(let call, _):
       "this aws CLI does not have '\(call)'; upgrade the AWS CLI"
-    case .awsFailed(let call, _, let message, let attempts):
+    case .awsFailed(let call, .exited, let message, let attempts):
       "\(call): \(message)" + (attempts > 1 ? " (after \(attempts) attempts)" : "")
+    case .awsFailed(let call, let termination, _, _):
+      "\(call): \(termination)"
     case .malformedOutput(let call, let reason):
       "\(call): unreadable output: \(reason)"
     default:

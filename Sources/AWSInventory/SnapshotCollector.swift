@@ -45,7 +45,8 @@ public struct SnapshotCollector: Sendable {
     throws(InventoryError) -> SnapshotResult
   {
     var aws = AWSCLI(
-      runner: runner, connection: options.connection, environment: environment, retry: retry)
+      runner: runner, connection: options.connection, environment: environment, retry: retry,
+      timeout: options.awsTimeout)
     let version = try aws.version()
     aws.majorVersion = AWSCLI.majorVersion(of: version)
     let run = CollectionRun(aws: aws, options: options, progress: progress)

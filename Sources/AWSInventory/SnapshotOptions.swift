@@ -17,12 +17,20 @@ public struct SnapshotOptions: Sendable {
   public var capturedAt: String?
   /// The tool and version to record, for example `orgclose 0.4.0`.
   public var tool: String?
+  /// How long one `aws` process may run before it is killed and the call counts as failed
+  /// (`--aws-timeout`, `ORGCLOSE_AWS_TIMEOUT`).
+  public var awsTimeout: Duration
+
+  /// The `aws` timeout when neither `--aws-timeout` nor `ORGCLOSE_AWS_TIMEOUT` sets one.
+  public static let defaultAWSTimeout: Duration = .seconds(300)
 
   /// Creates options; only `today` has no default.
   public init(
     connection: AWSConnection = AWSConnection(), parallel: Int = 4, includeCosts: Bool = true,
-    includeTags: Bool = false, today: CalendarDay, capturedAt: String? = nil, tool: String? = nil
+    includeTags: Bool = false, today: CalendarDay, capturedAt: String? = nil, tool: String? = nil,
+    awsTimeout: Duration = SnapshotOptions.defaultAWSTimeout
   ) {
+    self.awsTimeout = awsTimeout
     self.connection = connection
     self.parallel = max(1, parallel)
     self.includeCosts = includeCosts

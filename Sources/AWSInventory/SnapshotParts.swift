@@ -1,3 +1,4 @@
+import OrgCloseBasics
 import PlanFiles
 
 /// What has been read so far, from AWS or from saved files, before it is sorted into a
@@ -20,8 +21,11 @@ struct SnapshotParts: Sendable {
   var gaps: [SnapshotDocument.GapRecord] = []
 
   /// Records that `section` could not be read, and why (one line).
+  ///
+  /// The reason echoes IDs, names and the CLI's own words, so its control characters are
+  /// escaped and the snapshot (and every message quoting it) stays one line.
   mutating func addGap(_ section: String, _ reason: String) {
-    gaps.append(.init(section: section, reason: reason))
+    gaps.append(.init(section: section, reason: OneLine.escaped(reason)))
   }
 
   /// The snapshot document, every list sorted so the same facts give the same bytes.

@@ -1,3 +1,5 @@
+import OrgCloseBasics
+
 /// The command line: parses the arguments, runs one command, reports errors once.
 public enum CLI: Sendable {
   /// Runs `orgclose` with `arguments` (without the program name) and returns the exit status.
@@ -36,7 +38,8 @@ public enum CLI: Sendable {
         throw CommandFailure(UsageError("unknown command \"\(name)\""))
       }
     } catch {
-      console.err("orgclose: \(error.message)\n")
+      // Messages echo file names, IDs and other programs' words: one line, no escapes.
+      console.err("orgclose: \(OneLine.escaped(error.message))\n")
       return error.status
     }
   }

@@ -1,5 +1,6 @@
 import AWSInventory
 import ClosurePlanner
+import OrgCloseBasics
 import PlanFiles
 
 /// A command that failed: the one-line message and the exit status it maps to.
@@ -19,6 +20,17 @@ struct CommandFailure: Error, Sendable {
     case .missing, .unreadable: self.init(status: .noInput, message: error.description)
     case .invalid: self.init(status: .dataError, message: error.description)
     case .writeFailed: self.init(status: .ioError, message: error.description)
+    case .outputIsInput: self.init(status: .usage, message: error.description)
+    }
+  }
+
+  /// An output that is an input: 64 (choose another name); an unreadable input: 66; any
+  /// other: 74.
+  init(_ error: FileAccessError) {
+    switch error {
+    case .isAnInput: self.init(status: .usage, message: error.description)
+    case .cannotRead: self.init(status: .noInput, message: error.description)
+    case .cannotWrite, .notWritable: self.init(status: .ioError, message: error.description)
     }
   }
 
@@ -26,7 +38,7 @@ struct CommandFailure: Error, Sendable {
   init(_ error: InventoryError) {
     let status: ExitStatus =
       switch error {
-      case .awsNotFound, .launchFailed: .unavailable
+      case .awsNotFound, .awsNotExecutable, .launchFailed: .unavailable
       case .accessDenied, .notInOrganization, .unsupportedByCLI, .awsFailed: .temporaryFailure
       case .malformedOutput, .fileInvalid: .dataError
       case .folderMissing, .fileUnreadable: .noInput

@@ -15,11 +15,12 @@ public struct ExitStatus: RawRepresentable, Hashable, Sendable, CustomStringConv
   public static let dataError = ExitStatus(rawValue: 65)
   /// EX_NOINPUT: an input file is missing or unreadable.
   public static let noInput = ExitStatus(rawValue: 66)
-  /// EX_UNAVAILABLE: the `aws` CLI is missing.
+  /// EX_UNAVAILABLE: the `aws` CLI is missing, or the one on `PATH` cannot be run.
   public static let unavailable = ExitStatus(rawValue: 69)
-  /// EX_IOERR: an output file could not be written.
+  /// EX_IOERR: an output file, or standard output, could not be written.
   public static let ioError = ExitStatus(rawValue: 74)
-  /// EX_TEMPFAIL: AWS still throttling or failing after retries.
+  /// EX_TEMPFAIL: AWS still throttling or failing after retries, or an `aws` call that
+  /// timed out or was killed.
   public static let temporaryFailure = ExitStatus(rawValue: 75)
 
   public var description: String { "\(rawValue)" }

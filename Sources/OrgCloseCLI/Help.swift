@@ -23,9 +23,13 @@ enum Help {
 
     Run 'orgclose help COMMAND' or 'orgclose COMMAND --help' for details.
 
+    Any file argument can be - for standard input (one per command), and --out - is
+    standard output.
+
     Exit statuses: 0 success, 1 unexpected failure, 2 blocking findings, 3 stale plan,
-    64 usage, 65 bad input data, 66 missing input file, 69 aws CLI missing,
-    74 output not written, 75 AWS still failing after retries.
+    64 usage, 65 bad input data, 66 missing input file, 69 aws CLI missing or not
+    runnable, 74 output (or standard output) not written, 75 AWS still failing after
+    retries or an aws call timed out, 128+N interrupted by signal N.
 
     """
 
@@ -43,8 +47,11 @@ enum Help {
                            account gets the strategy's defaults.
       --start DATE         First day of the plan (default: the policy's startDate, else
                            today in UTC). Fix it to get the same plan on any day.
-      --out FILE           Write plan.json there (atomically; never an input file).
-      --format F           What to print: text (default), json, markdown, mermaid, gantt, dot.
+      --out FILE           Write plan.json there (atomically; never an input file);
+                           --out - prints plan.json on standard output instead of
+                           the rendered plan.
+      --format F           What to print: text (default), json, markdown, mermaid, gantt,
+                           dot.
       --fail-on-blocking   Exit 2 when the plan has a blocking finding.
       --redact [names]     Replace root e-mail addresses (and account names) with stable
                            placeholders; the plan records that it was redacted.
@@ -86,7 +93,8 @@ enum Help {
     """,
     "snapshot": """
     Usage: orgclose snapshot [--profile NAME] [--region NAME] [--endpoint-url URL]
-                             [--no-costs] [--tags] [--parallel N] [--out FILE]
+                             [--no-costs] [--tags] [--parallel N] [--aws-timeout SECONDS]
+                             [--out FILE]
            orgclose snapshot --from-cli-output DIR [--out FILE]
 
     Reads the organization through your own aws CLI (v1 or v2) and writes the snapshot
@@ -110,8 +118,11 @@ enum Help {
       --no-costs            Do not read Cost Explorer.
       --tags                Also read every account's tags (one request per account).
       --parallel N          aws processes run at once (1-32, default 4).
-      --out FILE            Write the snapshot there (atomically); without it, to
-                            standard output.
+      --aws-timeout SECONDS How long one aws process may run before it is killed and
+                            the call counts as failed (1-86400; default 300, or the
+                            ORGCLOSE_AWS_TIMEOUT environment variable).
+      --out FILE            Write the snapshot there (atomically); without it, or with
+                            -, to standard output.
       --from-cli-output DIR Build the snapshot from JSON files saved from aws
                             organizations commands instead (see the README for the list).
 
@@ -176,7 +187,8 @@ enum Help {
     Writes a synthetic organization snapshot: N accounts (the management account
     included) over OUs nested up to --depth levels (1-5, default 5), with a mix of states,
     joined methods, delegated administrators and cost rows. The same --seed (default 1)
-    always gives the same file. Without --out the snapshot goes to standard output.
+    always gives the same file. Without --out (or with --out -) the snapshot goes to
+    standard output.
 
     """,
     "guard-policy": """

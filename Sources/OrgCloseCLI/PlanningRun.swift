@@ -19,6 +19,9 @@ struct PlanningRun {
     return day
   }
 
+  /// The files this run reads, which no output may replace.
+  var inputFiles: [String] { [snapshotFile] + (policyFile.map { [$0] } ?? []) }
+
   /// The organization and the policy, read and validated.
   func inputs() throws(CommandFailure) -> (
     organization: PlanFiles.Loaded<Organization>, policy: PlanFiles.Loaded<Policy>?

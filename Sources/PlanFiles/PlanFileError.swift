@@ -1,3 +1,5 @@
+public import OrgCloseBasics
+
 /// A problem with one of orgclose's files: the snapshot, the policy or a plan.
 ///
 /// Every case names the file as the user gave it; `invalid` adds the JSON path.
@@ -10,6 +12,8 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalid(file: String, path: String, message: String)
   /// An output file could not be written.
   case writeFailed(file: String, reason: String)
+  /// The output is the same file (device and inode) as the input `input`.
+  case outputIsInput(file: String, input: String)
 
   public var description: String {
     switch self {
@@ -21,6 +25,18 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
       path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
     case .writeFailed(let file, let reason):
       "\(file): cannot be written: \(reason)"
+    case .outputIsInput(let file, let input):
+      FileAccessError.isAnInput(file: file, input: input).description
+    }
+  }
+
+  /// The same failure of the file writer or of standard input, as a file error.
+  public init(_ error: FileAccessError) {
+    switch error {
+    case .cannotWrite(let file, let reason): self = .writeFailed(file: file, reason: reason)
+    case .cannotRead(let file, let reason): self = .unreadable(file: file, reason: reason)
+    case .isAnInput(let file, let input): self = .outputIsInput(file: file, input: input)
+    case .notWritable(let file, let kind): self = .writeFailed(file: file, reason: "it is \(kind)")
     }
   }
 }

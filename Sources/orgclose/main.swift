@@ -1,9 +1,8 @@
 import Foundation
+import OrgCloseBasics
 import OrgCloseCLI
 
-var console = Console(
-  out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-  err: { FileHandle.standardError.write(Data($0.utf8)) },
-  today: { ISO8601DateFormatter().string(from: Date()).prefix(10).description })
-console.leavesLargeValuesToExit = true
-exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: console).rawValue)
+// First, so that an interruption at any later point is cleaned up.
+InterruptCleanup.install()
+StandardStream.prepare()
+exit(CLI.runAsExecutable(Array(CommandLine.arguments.dropFirst())).rawValue)

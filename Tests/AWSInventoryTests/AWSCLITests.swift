@@ -136,11 +136,21 @@ import Testing
     #expect(text.isUsageError == c.usage)
   }
 
-  @Test("a long message is cut to one line of 300 characters")
+  @Test("a long message is cut to one line of 500 characters")
   func clipsLongMessages() {
     let text = AWSErrorText(
-      "An error occurred (X) when calling the Y operation: " + String(repeating: "a", count: 400))
-    #expect(text.line.count == 300)
-    #expect(text.line.hasSuffix("…"))
+      "An error occurred (X) when calling the Y operation: " + String(repeating: "a", count: 600))
+    #expect(text.line.count == 500)
+    #expect(text.line.hasSuffix("a…"))
+  }
+
+  @Test("terminal escapes and control characters in the CLI's text are escaped")
+  func escapesControlCharacters() {
+    let text = AWSErrorText(
+      "An error occurred (X\u{1B}[1m) when calling the Y operation: bad\u{7}\tname\u{9B}2J")
+    #expect(text.line == #"X\u{1B}[1m: bad\u{7}\tname\u{9B}2J"#)
+    #expect(
+      AWSErrorText("Unable to locate \u{1B}]0;title\u{7}credentials").line
+        == #"Unable to locate \u{1B}]0;title\u{7}credentials"#)
   }
 }

@@ -11,6 +11,20 @@ final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
     var status: Int32 = 0
     var stdout = ""
     var stderr = ""
+    /// Set for a call killed by a signal or a timeout rather than exiting.
+    var ending: CommandOutput.Termination?
+
+    init(status: Int32 = 0, stdout: String = "", stderr: String = "") {
+      self.status = status
+      self.stdout = stdout
+      self.stderr = stderr
+    }
+
+    /// A call a signal killed.
+    init(signal: Int32) { ending = .killed(signal: signal) }
+
+    /// A call that ran past its timeout.
+    init(timeout: Duration) { ending = .timedOut(after: timeout) }
   }
 
   private let lock = NSLock()
@@ -65,7 +79,7 @@ final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
           "An error occurred (Unexpected) when calling the X operation: \(key)".utf8))
     }
     return CommandOutput(
-      exitStatus: reply.status, standardOutput: Array(reply.stdout.utf8),
+      termination: reply.ending ?? .exited(reply.status), standardOutput: Array(reply.stdout.utf8),
       standardError: Array(reply.stderr.utf8))
   }
 

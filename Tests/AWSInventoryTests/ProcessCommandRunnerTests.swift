@@ -1,4 +1,5 @@
 import AWSInventory
+import Foundation
 import Testing
 
 /// The real process runner: no deadlock on big output, `env`'s 127, environment overrides.
@@ -38,4 +39,54 @@ import Testing
         environment: ["AWS_PAGER": ""]))
     #expect(String(decoding: output.standardOutput, as: UTF8.self) == "|set")
   }
+
+  @Test("a timeout kills the child's whole process group", .timeLimit(.minutes(1)))
+  func timeoutKillsTheProcessGroup() throws {
+    // The shell starts a grandchild and waits: killing the shell alone would leave it.
+    let output = try ProcessCommandRunner().run(
+      Command("sh", ["-c", "sleep 60 & echo $!; wait"], timeout: .seconds(1)))
+    #expect(output.termination == .timedOut(after: .seconds(1)))
+    #expect(output.termination.description == "timed out after 1 s")
+    let grandchild = try #require(
+      pid_t(
+        String(decoding: output.standardOutput, as: UTF8.self).trimmingCharacters(
+          in: .whitespacesAndNewlines)))
+    #expect(waitUntilGone(grandchild))
+  }
+
+  @Test("a child killed by a signal is reported as killed by it, not as an exit status")
+  func killedChildNamesItsSignal() throws {
+    let output = try ProcessCommandRunner().run(Command("sh", ["-c", "kill -9 $$"]))
+    #expect(output.termination == .killed(signal: SIGKILL))
+    #expect(output.exitStatus == nil)
+    #expect(output.termination.description == "killed by signal 9 (SIGKILL)")
+  }
+
+  @Test("a program found on PATH that cannot be executed exits 126 through env")
+  func notExecutableProgram() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let program = folder.appendingPathComponent("orgclose-not-executable")
+    try "#!/bin/sh\necho hi\n".write(to: program, atomically: true, encoding: .utf8)
+    chmod(program.path, 0o644)
+    let output = try ProcessCommandRunner().run(
+      Command(
+        "orgclose-not-executable", [],
+        environment: [
+          "PATH": folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        ]))
+    #expect(output.exitStatus == 126)
+  }
+}
+
+/// Waits (at most 10 s) until no process `id` runs, counting a zombie as gone.
+func waitUntilGone(_ id: pid_t) -> Bool {
+  for _ in 0..<200 {
+    let state = (try? String(contentsOfFile: "/proc/\(id)/stat", encoding: .utf8))?
+      .split(separator: ")").last?.split(separator: " ").first
+    if state == nil || state == "Z" { return true }
+    usleep(50_000)
+  }
+  return false
 }

@@ -179,7 +179,7 @@ import Testing
     #expect(
       throws: InventoryError.awsFailed(
         call: "aws organizations list-organizational-units-for-parent --parent-id ou-ab12-prod0001",
-        exitStatus: 254,
+        termination: .exited(254),
         message: "TooManyRequestsException: Rate exceeded", attempts: 3)
     ) {
       try Self.collector(runner).collect()
@@ -219,6 +219,60 @@ import Testing
     #expect(
       error?.description.hasPrefix(
         "this account is not in an organization (or it was already deleted)") == true)
+  }
+
+  @Test("a next-page token seen before stops the paging loop with a gap, after two calls")
+  func repeatingTokenStopsPaging() throws {
+    let runner = FakeCommandRunner()
+    CannedOrganization.register(on: runner)
+    let first =
+      "organizations list-inbound-responsibility-transfers --type BILLING --max-results 20"
+    runner.on(first, json: #"{"ResponsibilityTransfers": [], "NextToken": "same"}"#)
+    runner.on(
+      first + " --next-token same", json: #"{"ResponsibilityTransfers": [], "NextToken": "same"}"#)
+    let result = try Self.collector(runner).collect()
+    #expect(runner.count(first) == 1)
+    #expect(runner.count(first + " --next-token same") == 1)
+    #expect(
+      result.document.gaps == [
+        .init(
+          section: "responsibilityTransfers",
+          reason: "aws \(first) --next-token same: unreadable output: the next-page token "
+            + "repeats one already followed (1 pages read); stopped paging")
+      ])
+  }
+
+  @Test("a killed or timed-out aws call is a gap naming how it ended, and is not re-run")
+  func killedAndTimedOutCallsAreGaps() throws {
+    let runner = FakeCommandRunner()
+    CannedOrganization.register(on: runner)
+    runner.on(
+      "organizations list-handshakes-for-organization", .init(signal: SIGKILL))
+    runner.on("iam list-organizations-features", .init(timeout: .seconds(300)))
+    let result = try Self.collector(runner).collect()
+    #expect(runner.count("organizations list-handshakes-for-organization") == 1)
+    #expect(
+      result.document.gaps == [
+        .init(
+          section: "handshakes",
+          reason: "aws organizations list-handshakes-for-organization: killed by signal 9 "
+            + "(SIGKILL)"),
+        .init(
+          section: "rootAccessFeatures",
+          reason: "aws iam list-organizations-features: timed out after 300 s"),
+      ])
+  }
+
+  @Test("a tree call that times out fails the snapshot with the limit and how to raise it")
+  func treeTimeoutFails() {
+    let runner = FakeCommandRunner()
+    CannedOrganization.register(on: runner)
+    runner.on("organizations list-roots", .init(timeout: .seconds(5)))
+    let error = #expect(throws: InventoryError.self) { try Self.collector(runner).collect() }
+    #expect(
+      error?.description
+        == "aws organizations list-roots timed out after 5 s and was killed; raise the limit "
+        + "with --aws-timeout SECONDS or ORGCLOSE_AWS_TIMEOUT")
   }
 
   @Test("optional sections that fail become gaps, and the snapshot is still taken")

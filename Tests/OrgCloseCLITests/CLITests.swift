@@ -39,8 +39,22 @@ import Testing
         arguments: ["plan", "a.json", "--out"],
         message: "plan: --out needs a value; see 'orgclose help plan'"),
       UsageCase(
-        arguments: ["plan", "a.json", "--out", "a.json"],
-        message: "plan: --out a.json is one of the input files; choose another name"),
+        arguments: ["plan", "-", "--policy", "-"],
+        message: "plan: only one input can be - (standard input); see 'orgclose help plan'"),
+      UsageCase(
+        arguments: ["diff", "-", "-"],
+        message: "diff: only one input can be - (standard input); see 'orgclose help diff'"),
+      UsageCase(
+        arguments: ["check", "-", "--snapshot", "-"],
+        message: "check: only one input can be - (standard input); see 'orgclose help check'"),
+      UsageCase(
+        arguments: ["guard-policy", "-", "--policy", "-"],
+        message: "guard-policy: only one input can be - (standard input); "
+          + "see 'orgclose help guard-policy'"),
+      UsageCase(
+        arguments: ["plan", "a.json", "--out", "-", "--format", "markdown"],
+        message: "plan: --out - writes plan.json to standard output; --format markdown cannot go "
+          + "there too; see 'orgclose help plan'"),
       UsageCase(
         arguments: ["generate"],
         message: "generate needs --accounts N; see 'orgclose help generate'"),
@@ -103,6 +117,86 @@ import Testing
     #expect(result.status == .ioError)
     #expect(result.err == "orgclose: \(out): cannot be written: No such file or directory\n")
     #expect(result.out.isEmpty)
+  }
+
+  @Test("no command writes over one of its inputs, under whatever path reaches it: exit 64")
+  func outputOverAnInputIsRefused() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let snapshot = folder.file("org.json")
+    let policy = folder.file("p.json")
+    try FileManager.default.copyItem(atPath: "\(acme)/org.snapshot.json", toPath: snapshot)
+    try FileManager.default.copyItem(atPath: "\(acme)/closure.policy.json", toPath: policy)
+    let snapshotBytes = try Data(contentsOf: URL(fileURLWithPath: snapshot))
+    let policyBytes = try Data(contentsOf: URL(fileURLWithPath: policy))
+    let otherName = folder.file("hard-link.json")
+    #expect(link(snapshot, otherName) == 0)
+    let cases: [(arguments: [String], out: String, input: String)] = [
+      (["plan", snapshot, "--out", otherName], otherName, snapshot),
+      (
+        ["plan", snapshot, "--policy", policy, "--out", folder.path + "/./p.json"],
+        folder.path + "/./p.json", policy
+      ),
+      (["guard-policy", snapshot, "--policy", policy, "--out", policy], policy, policy),
+    ]
+    for c in cases {
+      let result = CapturedConsole.run(c.arguments)
+      #expect(result.status == .usage, "\(c.arguments)")
+      let sameName = c.out == c.input
+      #expect(
+        result.err == "orgclose: \(c.out) "
+          + (sameName ? "is an input of this command" : "is the same file as the input \(c.input)")
+          + "; choose another name for the output\n")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)) == snapshotBytes)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: policy)) == policyBytes)
+    #expect(try folder.contents() == ["hard-link.json", "org.json", "p.json"])
+  }
+
+  @Test("plan --out /dev/null writes into the device and leaves it one; --out /dev/full exits 74")
+  func devicesAreWrittenInPlace() {
+    let snapshot = "\(acme)/org.snapshot.json"
+    var before = stat()
+    stat("/dev/null", &before)
+    let discarded = CapturedConsole.run(["plan", snapshot, "--out", "/dev/null"])
+    #expect(discarded.status == .success)
+    var after = stat()
+    stat("/dev/null", &after)
+    #expect(after.st_mode & S_IFMT == S_IFCHR)
+    #expect(after.st_ino == before.st_ino)
+    let full = CapturedConsole.run(["plan", snapshot, "--out", "/dev/full"])
+    #expect(full.status == .ioError)
+    #expect(full.err == "orgclose: /dev/full: cannot be written: No space left on device\n")
+    #expect(full.out.isEmpty)
+  }
+
+  @Test("--out - writes to standard output what the file would hold, and no file")
+  func dashOutputIsStandardOutput() throws {
+    let snapshot = "\(acme)/org.snapshot.json"
+    let policy = "\(acme)/closure.policy.json"
+    let generated = CapturedConsole.run(["generate", "--accounts", "3", "--out", "-"])
+    #expect(generated.status == .success)
+    #expect(generated.out == CapturedConsole.run(["generate", "--accounts", "3"]).out)
+    #expect(generated.out.hasPrefix("{"))
+    let guardPolicy = CapturedConsole.run([
+      "guard-policy", snapshot, "--policy", policy, "--out", "-",
+    ])
+    #expect(guardPolicy.status == .success)
+    #expect(
+      guardPolicy.out == CapturedConsole.run(["guard-policy", snapshot, "--policy", policy]).out)
+    let plan = CapturedConsole.run(["plan", snapshot, "--policy", policy, "--out", "-"])
+    #expect(plan.status == .success)
+    let golden = try String(contentsOfFile: "\(acme)/expected/plan.json", encoding: .utf8)
+    #expect(plan.out == golden)
+    #expect(!FileManager.default.fileExists(atPath: "-"))
+  }
+
+  @Test("an error echoing a file name is one line with its control characters escaped")
+  func errorsAreOneEscapedLine() {
+    let result = CapturedConsole.run(["plan", "/nonexistent/a\u{1B}[31m\nb\u{202E}.json"])
+    #expect(result.status == .noInput)
+    #expect(
+      result.err == #"orgclose: /nonexistent/a\u{1B}[31m\nb\u{202E}.json: no such file"# + "\n")
   }
 
   @Test("a policy naming an account the snapshot lacks exits 65 and names the policy path")

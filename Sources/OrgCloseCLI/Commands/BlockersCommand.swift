@@ -14,6 +14,8 @@ struct BlockersCommand: Command {
         arguments, command: "blockers", options: ["policy", "start", "format"],
         optionalValues: RedactOption.values)
       let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
+      try DashArgument.checkOneStandardInput(
+        [snapshot, parsed.value("policy")], command: "blockers")
       run = PlanningRun(
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))

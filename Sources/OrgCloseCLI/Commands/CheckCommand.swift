@@ -17,6 +17,8 @@ struct CheckCommand: Command {
       guard let snapshot = parsed.value("snapshot") else {
         throw UsageError("check needs --snapshot SNAPSHOT", command: "check")
       }
+      try DashArgument.checkOneStandardInput(
+        [planFile, snapshot, parsed.value("policy")], command: "check")
       run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
     } catch {
       throw CommandFailure(error)
@@ -39,7 +41,8 @@ struct CheckCommand: Command {
     } catch {
       throw CommandFailure(error, policyFile: run.policyFile)
     }
-    let report = CheckReport(planFile: planFile, run: run, plan: plan, check: check)
+    let report = CheckReport(
+      planFile: PlanFiles.displayName(planFile), run: run, plan: plan, check: check)
     var text =
       report.verdictLines(policyStart: policy?.value.startDate)
       .joined(separator: "\n") + "\n"

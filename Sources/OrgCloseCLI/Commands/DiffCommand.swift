@@ -16,6 +16,7 @@ struct DiffCommand: Command {
         arguments, command: "diff", options: ["format"], optionalValues: RedactOption.values)
       let files = try parsed.positionals(
         "two plan files (orgclose diff OLD_PLAN NEW_PLAN)", "a new plan file after the old one")
+      try DashArgument.checkOneStandardInput(files, command: "diff")
       oldFile = files[0]
       newFile = files[1]
       let format = try parsed.choice("format", DiffRenderer.Style.allCases.map(\.rawValue))

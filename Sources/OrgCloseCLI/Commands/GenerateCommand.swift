@@ -1,3 +1,4 @@
+import OrgCloseBasics
 import PlanFiles
 
 /// `orgclose generate --accounts N [--ous N] [--depth N] [--seed N] [--out FILE]`.
@@ -18,7 +19,7 @@ struct GenerateCommand: Command {
       let seed = try parsed.integer("seed", in: 0...Int.max) ?? 1
       generator = SnapshotGenerator(
         accounts: accounts, organizationalUnits: units, depth: depth, seed: UInt64(seed))
-      out = parsed.value("out")
+      out = DashArgument.outputFile(parsed.value("out"))
     } catch {
       throw CommandFailure(error)
     }
@@ -35,7 +36,7 @@ struct GenerateCommand: Command {
     } catch {
       throw CommandFailure(error)
     }
-    console.err("Wrote \(out) (\(generator.accounts) accounts).\n")
+    console.err("Wrote \(OneLine.escaped(out)) (\(generator.accounts) accounts).\n")
     return .success
   }
 }

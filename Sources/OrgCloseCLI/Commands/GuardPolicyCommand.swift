@@ -15,9 +15,10 @@ struct GuardPolicyCommand: Command {
       guard let policy = parsed.value("policy") else {
         throw UsageError("guard-policy needs --policy FILE", command: "guard-policy")
       }
+      try DashArgument.checkOneStandardInput([snapshot, policy], command: "guard-policy")
       policyFile = policy
       run = PlanningRun(snapshotFile: snapshot, policyFile: policy, start: nil)
-      out = parsed.value("out")
+      out = DashArgument.outputFile(parsed.value("out"))
     } catch {
       throw CommandFailure(error)
     }
@@ -35,7 +36,7 @@ struct GuardPolicyCommand: Command {
     let data = PlanFiles.encode(document)
     if let out {
       do {
-        try PlanFiles.write(data, to: out)
+        try PlanFiles.write(data, to: out, protecting: run.inputFiles)
       } catch {
         throw CommandFailure(error)
       }

@@ -1,5 +1,6 @@
 import ClosurePlanner
 import Foundation
+import OrgCloseBasics
 import OrgGraph
 import PlanFiles
 import PlanRendering
@@ -23,20 +24,22 @@ struct PlanCommand: Command {
       run = PlanningRun(
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "plan"))
-      out = parsed.value("out")
+      try DashArgument.checkOneStandardInput([snapshot, parsed.value("policy")], command: "plan")
+      out = DashArgument.outputFile(parsed.value("out"))
       format = try parsed.choice("format", Self.formats) ?? "text"
+      if parsed.value("out") == "-" {
+        // `--out -` puts plan.json itself on standard output, where the rendering would go.
+        guard parsed.value("format") == nil || format == "json" else {
+          throw UsageError(
+            "plan: --out - writes plan.json to standard output; --format \(format) cannot "
+              + "go there too", command: "plan")
+        }
+        format = "json"
+      }
       failOnBlocking = parsed.flag("fail-on-blocking")
       redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
-    }
-    if let out {
-      for input in [run.snapshotFile, run.policyFile].compactMap({ $0 })
-      where Self.samePath(out, input) {
-        throw CommandFailure(
-          status: .usage,
-          message: "plan: --out \(out) is one of the input files; choose another name")
-      }
     }
   }
 
@@ -47,9 +50,9 @@ struct PlanCommand: Command {
     // The file is written while the output is rendered, on the other core; the output is
     // printed only once the file is safely in place.
     let (written, output) = concurrently(
-      { [out] () -> Result<Void, PlanFileError> in
+      { [out, run] () -> Result<Void, PlanFileError> in
         Result { () throws(PlanFileError) in
-          if let out { try PlanFiles.writePlan(finished, to: out) }
+          if let out { try PlanFiles.writePlan(finished, to: out, protecting: run.inputFiles) }
         }
       },
       { [format] in Self.render(finished, format: format) })
@@ -60,7 +63,7 @@ struct PlanCommand: Command {
     }
     console.out(output)
     if let out, format == "text" {
-      console.out("Wrote \(out) (\(plan.summary.steps) steps).\n")
+      console.out("Wrote \(OneLine.escaped(out)) (\(plan.summary.steps) steps).\n")
     }
     console.leaveToExit(plan)
     return failOnBlocking && plan.summary.blocking > 0 ? .blocked : .success
@@ -75,10 +78,5 @@ struct PlanCommand: Command {
     case "dot": DOTRenderer().render(plan)
     default: TextPlanRenderer().render(plan)
     }
-  }
-
-  private static func samePath(_ a: String, _ b: String) -> Bool {
-    URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-      == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
   }
 }

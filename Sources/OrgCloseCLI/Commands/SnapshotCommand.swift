@@ -1,5 +1,6 @@
 import AWSInventory
 import Foundation
+import OrgCloseBasics
 import OrgGraph
 import PlanFiles
 
@@ -8,23 +9,31 @@ import PlanFiles
 /// [--out FILE]`: reads the organization and writes `org.snapshot.json`.
 struct SnapshotCommand: Command {
   enum Source {
-    case live(connection: AWSConnection, parallel: Int, costs: Bool, tags: Bool)
+    case live(
+      connection: AWSConnection, parallel: Int, costs: Bool, tags: Bool, timeout: Duration)
     case savedOutput(folder: String)
   }
 
-  static let liveOptions = ["profile", "region", "endpoint-url", "parallel"]
+  static let liveOptions = ["profile", "region", "endpoint-url", "parallel", "aws-timeout"]
+  /// The range of `--aws-timeout` and `ORGCLOSE_AWS_TIMEOUT`, in seconds: up to a day.
+  static let timeoutRange = 1...86_400
   static let liveFlags = ["no-costs", "tags"]
 
   var source: Source
   var out: String?
 
   init(_ arguments: [String]) throws(CommandFailure) {
+    try self.init(arguments, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Parses `arguments`; `environment` may set `ORGCLOSE_AWS_TIMEOUT`.
+  init(_ arguments: [String], environment: [String: String]) throws(CommandFailure) {
     do throws(UsageError) {
       let parsed = try Arguments(
         arguments, command: "snapshot", options: Self.liveOptions + ["out", "from-cli-output"],
         flags: Self.liveFlags)
       _ = try parsed.positionals()
-      out = parsed.value("out")
+      out = DashArgument.outputFile(parsed.value("out"))
       if let folder = parsed.value("from-cli-output") {
         let live =
           Self.liveOptions.filter { parsed.value($0) != nil }
@@ -41,7 +50,8 @@ struct SnapshotCommand: Command {
             profile: parsed.value("profile"), region: parsed.value("region"),
             endpointURL: parsed.value("endpoint-url")),
           parallel: try parsed.integer("parallel", in: 1...32) ?? 4,
-          costs: !parsed.flag("no-costs"), tags: parsed.flag("tags"))
+          costs: !parsed.flag("no-costs"), tags: parsed.flag("tags"),
+          timeout: try Self.awsTimeout(parsed, environment: environment))
       }
     } catch {
       throw CommandFailure(error)
@@ -49,6 +59,14 @@ struct SnapshotCommand: Command {
   }
 
   func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+    // Opened first, so an output that cannot be written fails before minutes of reading, and
+    // an interruption while reading leaves nothing behind (the temporary file is removed).
+    let output: OutputFile?
+    do {
+      output = try out.map { file throws(FileAccessError) in try OutputFile(file) }
+    } catch {
+      throw CommandFailure(error)
+    }
     let tool = "orgclose \(CLI.versionString)"
     let document: SnapshotDocument
     var statistics: RequestStatistics?
@@ -56,11 +74,11 @@ struct SnapshotCommand: Command {
       switch source {
       case .savedOutput(let folder):
         document = try CLIOutputImporter(folder: folder).importSnapshot(tool: tool)
-      case .live(let connection, let parallel, let costs, let tags):
+      case .live(let connection, let parallel, let costs, let tags, let timeout):
         let today = CalendarDay(iso8601: console.today()) ?? CalendarDay(daysSince1970: 0)
         let options = SnapshotOptions(
           connection: connection, parallel: parallel, includeCosts: costs, includeTags: tags,
-          today: today, tool: tool)
+          today: today, tool: tool, awsTimeout: timeout)
         let line = ProgressLine(console: console, enabled: isatty(STDERR_FILENO) == 1)
         defer { line.clear() }
         let result = try SnapshotCollector(options: options).collect(progress: line.show)
@@ -83,9 +101,10 @@ struct SnapshotCommand: Command {
       throw CommandFailure(error)
     }
     let data = PlanFiles.encode(document)
-    if let out {
+    if let output {
       do {
-        try PlanFiles.write(data, to: out)
+        try output.write(data)
+        try output.commit()
       } catch {
         throw CommandFailure(error)
       }
@@ -93,10 +112,29 @@ struct SnapshotCommand: Command {
       console.out(String(decoding: data, as: UTF8.self))
     }
     for gap in document.gaps ?? [] {
-      console.err("orgclose: gap: \(gap.section): \(gap.reason)\n")
+      console.err("orgclose: gap: \(OneLine.escaped("\(gap.section): \(gap.reason)"))\n")
     }
     console.err(Self.summary(organization, gaps: document.gaps?.count ?? 0, out: out, statistics))
     return .success
+  }
+
+  /// `--aws-timeout`, else `ORGCLOSE_AWS_TIMEOUT`, else 5 minutes.
+  static func awsTimeout(_ parsed: Arguments, environment: [String: String]) throws(UsageError)
+    -> Duration
+  {
+    if let seconds = try parsed.integer("aws-timeout", in: timeoutRange) {
+      return .seconds(seconds)
+    }
+    guard let text = environment["ORGCLOSE_AWS_TIMEOUT"] else {
+      return SnapshotOptions.defaultAWSTimeout
+    }
+    guard let seconds = Int(text), timeoutRange.contains(seconds) else {
+      throw UsageError(
+        "snapshot: ORGCLOSE_AWS_TIMEOUT must be a whole number of seconds from "
+          + "\(timeoutRange.lowerBound) to \(timeoutRange.upperBound), not \"\(text)\"",
+        command: "snapshot")
+    }
+    return .seconds(seconds)
   }
 
   /// `Wrote org.snapshot.json: 1001 accounts, 100 OUs, 2 gaps; 205 aws invocations (…)`.
@@ -104,7 +142,7 @@ struct SnapshotCommand: Command {
     _ organization: Organization, gaps: Int, out: String?, _ statistics: RequestStatistics?
   ) -> String {
     var text =
-      "\(out.map { "Wrote \($0)" } ?? "Snapshot"): \(organization.accounts.count) accounts, "
+      "\(out.map { "Wrote \(OneLine.escaped($0))" } ?? "Snapshot"): \(organization.accounts.count) accounts, "
       + "\(organization.organizationalUnits.count) OUs, \(gaps) gap\(gaps == 1 ? "" : "s")"
     if let statistics {
       text +=

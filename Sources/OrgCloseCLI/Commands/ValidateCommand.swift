@@ -10,6 +10,8 @@ struct ValidateCommand: Command {
     do throws(UsageError) {
       let parsed = try Arguments(arguments, command: "validate", options: ["policy"])
       let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
+      try DashArgument.checkOneStandardInput(
+        [snapshot, parsed.value("policy")], command: "validate")
       run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
     } catch {
       throw CommandFailure(error)
@@ -31,9 +33,9 @@ struct ValidateCommand: Command {
     }
     let org = organization.value
     console.out(
-      "\(run.snapshotFile): valid: organization \(org.id), \(org.organizationalUnits.count) OUs, "
+      "\(PlanFiles.displayName(run.snapshotFile)): valid: organization \(org.id), \(org.organizationalUnits.count) OUs, "
         + "\(org.accounts.count) accounts (\(org.members.count) members)\n")
-    if let file = run.policyFile { console.out("\(file): valid\n") }
+    if let file = run.policyFile { console.out("\(PlanFiles.displayName(file)): valid\n") }
     console.leaveToExit(org)
     return .success
   }
