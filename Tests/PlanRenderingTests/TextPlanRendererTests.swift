@@ -18,17 +18,24 @@ import Testing
         Steps                 7 in 5 waves: 2 api, 3 manual, 2 wait
         Findings              1 blocking, 1 warning, 1 info
 
-      BLOCKING (1)
+      BLOCKING (1 in 1 code)
         ACCOUNT_SUSPENDED_BY_AWS  Sandbox (333333333333)
           Sandbox (333333333333) is SUSPENDED by AWS (not a customer closure, rule A6); how CloseAccount
           and RemoveAccountFromOrganization treat it is undocumented
           fix: Contact AWS Support about the suspension before acting on this account
 
-      WARNINGS (1)
+      WARNINGS (1 in 1 code)
         ROUTE53_DOMAINS  Payments (222222222222)
           Payments (222222222222) has Route 53 domains; they stay registered and keep renewing after the
           account is closed
           fix: Transfer or disable auto-renew before closing
+
+      TIMELINE
+        2026-12-01                Export billing history
+        2026-12-01                Preparation (1 step)
+        2026-12-01 to 2026-12-30  Window 1 (2 closures)
+        2026-12-02                Close the management account
+        2027-03-02                Organization gone
 
       STEPS (7 in 5 waves)
 
@@ -69,11 +76,13 @@ import Testing
     #expect(!text.contains("close-account:100000000000"))
   }
 
-  @Test func listsTheFirstFiftyWarningsAndCountsTheRest() {
+  @Test func groupsWarningsByCodeWithTheirAccounts() {
     let text = TextPlanRenderer().render(PlanFixtures.synthetic(members: 1_000))
-    #expect(text.contains("WARNINGS (143)\n"))
-    #expect(text.split(separator: "\n").filter { $0.hasPrefix("  ONGOING_SPEND  ") }.count == 50)
-    #expect(text.contains("\n  … 93 more warnings; see `orgclose blockers`\n"))
+    #expect(text.contains("WARNINGS (143 in 1 code)\n"))
+    // One explanation for the 143 accounts, not 143 copies of it.
+    let lines = text.split(separator: "\n")
+    #expect(lines.filter { $0.hasPrefix("  ONGOING_SPEND  ") }.count == 1)
+    #expect(lines.contains { $0.hasPrefix("  ONGOING_SPEND  143 accounts: ") && $0.hasSuffix(", …") })
   }
 
   @Test(arguments: [10, 1_000])
