@@ -82,7 +82,8 @@ import Testing
     // One explanation for the 143 accounts, not 143 copies of it.
     let lines = text.split(separator: "\n")
     #expect(lines.filter { $0.hasPrefix("  ONGOING_SPEND  ") }.count == 1)
-    #expect(lines.contains { $0.hasPrefix("  ONGOING_SPEND  143 accounts: ") && $0.hasSuffix(", …") })
+    #expect(
+      lines.contains { $0.hasPrefix("  ONGOING_SPEND  143 accounts: ") && $0.hasSuffix(", …") })
   }
 
   @Test(arguments: [10, 1_000])
