@@ -37,9 +37,21 @@ struct AccountGrouping {
     changes[position(of: account)].findings.append(change)
   }
 
-  /// The accounts with changes, by `(path, id)`; an account neither plan lists sorts first.
+  /// The accounts with changes, most dangerous first, then by `(path, id)`; within a risk, an
+  /// account neither plan lists sorts first.
   func sortedChanges() -> [PlanDiff.AccountChanges] {
-    changes.sorted { ($0.entry?.path ?? "", $0.id) < ($1.entry?.path ?? "", $1.id) }
+    let rated = changes.map { account in
+      var account = account
+      account.risk = PlanDiff.AccountChanges.risk(
+        old: oldEntries[account.id], new: newEntries[account.id], steps: account.steps,
+        findings: account.findings)
+      return account
+    }
+    return rated.sorted {
+      ($0.risk.rawValue, $0.entry?.path ?? "", $0.id) < (
+        $1.risk.rawValue, $1.entry?.path ?? "", $1.id
+      )
+    }
   }
 
   /// The position of `account`'s changes, added on first use.

@@ -12,7 +12,8 @@
 ///   findings, for every account that was added, removed or changed in any of them.
 ///
 /// Every list is in a deterministic order: fields in `plan.json` order, accounts by
-/// `(path, id)`, steps and findings as the plans order them (removed ones first).
+/// `(risk, path, id)` so that the most dangerous changes come first, steps and findings as
+/// the plans order them (removed ones first).
 public struct PlanDiff: Equatable, Sendable {
   /// Whether something was added, removed or changed.
   public enum Change: String, Equatable, Sendable {
@@ -29,7 +30,7 @@ public struct PlanDiff: Equatable, Sendable {
   public var organizationSteps: [StepChange]
   /// Findings about no account that were added, resolved or changed.
   public var organizationFindings: [FindingChange]
-  /// The accounts with a change, sorted by `(path, id)`.
+  /// The accounts with a change, sorted by `(risk, path, id)`.
   public var accounts: [AccountChanges]
 
   /// Creates a diff from its parts; `init(from:to:)` computes one.
@@ -132,6 +133,8 @@ extension PlanDiff {
     public var steps: [StepChange]
     /// The account's findings that were added, resolved or changed.
     public var findings: [FindingChange]
+    /// How dangerous the account's changes are.
+    public var risk: Risk = .other
 
     /// Creates the changes of one account.
     public init(

@@ -21,18 +21,23 @@ struct DiffMarkdownRenderer {
     document.append("## Plan changes for organization " + TextEscaping.markdown(organizationID))
     document.blank()
     document.append("**" + TextEscaping.markdown(DiffWording.summary(diff)) + "**")
-    var sections: [Section] = []
-    let organizationRows =
-      diff.fields.map { fieldRow($0) } + diff.organizationSteps.map(stepRow)
-      + diff.organizationFindings.map(findingRow)
-    if !organizationRows.isEmpty {
-      sections.append(Section(heading: ["### Organization"], rows: organizationRows))
+    if let risk = DiffWording.riskSummary(diff) {
+      document.blank()
+      document.append(TextEscaping.markdown(risk))
     }
-    sections += diff.accounts.map(accountSection)
-    if !diff.provenance.isEmpty {
-      sections.append(
-        Section(heading: ["### Provenance"], rows: diff.provenance.map { fieldRow($0) }))
-    }
+    // Most dangerous first, so that what does not fit in a comment is the least risky.
+    let sections: [Section] =
+      DiffWording.orderedSections(diff).map { section in
+        guard let account = section else {
+          return Section(
+            heading: ["### Organization"],
+            rows: diff.fields.map { fieldRow($0) } + diff.organizationSteps.map(stepRow)
+              + diff.organizationFindings.map(findingRow))
+        }
+        return accountSection(account)
+      }
+      + (diff.provenance.isEmpty
+        ? [] : [Section(heading: ["### Provenance"], rows: diff.provenance.map { fieldRow($0) })])
     append(sections, to: &document)
     return document.text
   }

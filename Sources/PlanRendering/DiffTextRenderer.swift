@@ -7,15 +7,19 @@ struct DiffTextRenderer {
   func render(_ diff: PlanDiff, _ organizationID: String) -> String {
     var lines = wrapped("Plan changes for organization " + organizationID, indent: "  ")
     lines += wrapped(DiffWording.summary(diff), first: "  ", indent: "  ")
-    if diff.changesPlan { lines.append("  (+ added, - removed or resolved, ~ changed)") }
-    let organization =
-      diff.fields.flatMap { fieldLines($0, marker: "~", indent: "  ") }
-      + diff.organizationSteps.flatMap(stepLines) + diff.organizationFindings.flatMap(findingLines)
-    if !organization.isEmpty {
-      lines += ["", "Organization"] + organization
+    if let risk = DiffWording.riskSummary(diff) {
+      lines += wrapped(risk, first: "  ", indent: "  ")
     }
-    for account in diff.accounts {
+    if diff.changesPlan { lines.append("  (+ added, - removed or resolved, ~ changed)") }
+    for section in DiffWording.orderedSections(diff) {
       lines.append("")
+      guard let account = section else {
+        lines.append("Organization")
+        lines += diff.fields.flatMap { fieldLines($0, marker: "~", indent: "  ") }
+        lines += diff.organizationSteps.flatMap(stepLines)
+        lines += diff.organizationFindings.flatMap(findingLines)
+        continue
+      }
       lines += accountLines(account)
     }
     if !diff.provenance.isEmpty {

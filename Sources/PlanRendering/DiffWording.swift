@@ -23,6 +23,29 @@ enum DiffWording {
     return parts.joined(separator: "; ")
   }
 
+  /// `By risk: 1 protection change, 2 disposition changes, 3 with dates moved, 4 other
+  /// changes`, counting accounts (and the organization), most dangerous first; `nil` when the
+  /// plan itself did not change.
+  static func riskSummary(_ diff: PlanDiff) -> String? {
+    let tally = diff.riskTally
+    guard !tally.isEmpty else { return nil }
+    return "By risk: "
+      + tally.map { "\(TextFormatting.grouped($0.count)) \($0.risk.counted($0.count))" }
+      .joined(separator: ", ")
+  }
+
+  /// The sections of a diff in the order a reviewer should read them: by risk, the
+  /// organization before the accounts of the same risk.
+  static func orderedSections(_ diff: PlanDiff) -> [PlanDiff.AccountChanges?] {
+    var sections: [PlanDiff.AccountChanges?] = diff.accounts
+    if diff.organizationChanged {
+      let risk = diff.organizationRisk
+      let position = diff.accounts.firstIndex { $0.risk >= risk } ?? diff.accounts.count
+      sections.insert(nil, at: position)
+    }
+    return sections
+  }
+
   /// `3 steps added, 1 removed`, or `nil` for an empty tally.
   private static func tally(
     _ tally: PlanDiff.Tally, _ singular: String, _ plural: String, removed: String

@@ -87,7 +87,7 @@ import Testing
         message: "diff: unexpected argument \"c.json\"; see 'orgclose help diff'"),
       ErrorCase(
         arguments: ["diff", "a.json", "b.json", "--format", "dot"], status: .usage,
-        message: "diff: --format must be one of text, markdown, not \"dot\"; "
+        message: "diff: --format must be one of text, markdown, json, not \"dot\"; "
           + "see 'orgclose help diff'"),
       ErrorCase(
         arguments: ["diff", SampleVariant.acmePlan, "/nonexistent/plan.json"], status: .noInput,
@@ -115,5 +115,37 @@ import Testing
       #expect(result.out.hasPrefix("Usage: orgclose \(command) "))
       #expect(CapturedConsole.run(["help"]).out.contains("\n  \(command)  "))
     }
+  }
+}
+
+/// Diffs lead with what endangers accounts (issue: review at scale).
+@Suite struct DiffRiskTests {
+  @Test("diff leads with protection, then disposition changes, and counts each risk")
+  func dangerComesFirst() throws {
+    let variant = try SampleVariant(policy: [
+      Edit(from: #""protectedAccounts": ["222222222211"],"#, to: #""protectedAccounts": [],"#),
+      Edit(
+        from: #""222222222211": { "standaloneReady": true,"#,
+        to: #""222222222211": { "standaloneReady": true, "disposition": "close","#),
+      Edit(
+        from: #""222222222208": { "dataBackedUp": true }"#,
+        to: #""222222222208": { "dataBackedUp": true, "disposition": "remove" }"#),
+    ])
+    defer { variant.remove() }
+    let plan = variant.plan()
+    let text = CapturedConsole.run(["diff", SampleVariant.acmePlan, plan])
+    #expect(text.status == .success)
+    let lines = text.out.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.contains("  By risk: 1 protection change, 1 disposition change, 2 other changes"))
+    let headings = lines.filter { $0.hasPrefix("~ ") || $0 == "Organization" }
+    #expect(headings.first?.hasPrefix("~ legal-hold (222222222211)") == true, "\(headings)")
+    #expect(headings.dropFirst().first?.hasPrefix("~ sandbox-alice (222222222208)") == true)
+
+    let json = CapturedConsole.run(["diff", SampleVariant.acmePlan, plan, "--format", "json"])
+    #expect(json.status == .success)
+    #expect(json.out.contains(#""risk" : "protection""#))
+    let first = try #require(json.out.range(of: #""id" : "222222222211""#))
+    let second = try #require(json.out.range(of: #""id" : "222222222208""#))
+    #expect(first.lowerBound < second.lowerBound)
   }
 }

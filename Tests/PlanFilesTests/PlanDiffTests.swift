@@ -80,7 +80,7 @@ import Testing
       ])
   }
 
-  @Test("accounts added and removed are grouped with their steps, sorted by path and ID")
+  @Test("accounts added and removed are grouped with their steps, sorted by risk, path and ID")
   func addedAndRemovedAccounts() throws {
     let unit = OrganizationalUnit(
       id: Fixtures.unit("aaa"), name: "Apps", parent: .root(Fixtures.rootID))
@@ -89,11 +89,14 @@ import Testing
         members: [Fixtures.member(2), Fixtures.member(3, parent: .organizationalUnit(unit.id))],
         units: [unit]))
     let diff = PlanDiff(from: base, to: other)
-    #expect(diff.accounts.map(\.id) == ["100000000000", "100000000001", "100000000003"])
-    #expect(diff.accounts.map(\.change) == [.changed, .removed, .added])
-    #expect(diff.accounts[1].steps.allSatisfy { $0.change == .removed })
-    #expect(diff.accounts[2].steps.map(\.id).contains("close-account:100000000003"))
-    #expect(diff.accounts[2].entry?.path == "Root/Apps")
+    // A member no longer closed and one newly closed come before the management account,
+    // whose close step only changed its prerequisites.
+    #expect(diff.accounts.map(\.id) == ["100000000001", "100000000003", "100000000000"])
+    #expect(diff.accounts.map(\.change) == [.removed, .added, .changed])
+    #expect(diff.accounts.map(\.risk) == [.closure, .closure, .other])
+    #expect(diff.accounts[0].steps.allSatisfy { $0.change == .removed })
+    #expect(diff.accounts[1].steps.map(\.id).contains("close-account:100000000003"))
+    #expect(diff.accounts[1].entry?.path == "Root/Apps")
     #expect(diff.accountTally == PlanDiff.Tally(added: 1, removed: 1, changed: 1))
   }
 

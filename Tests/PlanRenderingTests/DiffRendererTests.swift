@@ -31,6 +31,7 @@ import Testing
       text == """
         Plan changes for organization o-exampleorgid
           1 account changed; 1 step changed; 1 finding resolved
+          By risk: 1 with dates moved
           (+ added, - removed or resolved, ~ changed)
 
         ~ Payments (222222222222)  Root/Archive

@@ -2,12 +2,14 @@ import ClosurePlanner
 import PlanFiles
 import PlanRendering
 
-/// `orgclose diff OLD_PLAN NEW_PLAN [--format text|markdown] [--redact [names]]`: what
+/// `orgclose diff OLD_PLAN NEW_PLAN [--format text|markdown|json] [--redact [names]]`: what
 /// changed between two plans, by step ID and account.
 struct DiffCommand: Command {
   var oldFile: String
   var newFile: String
   var style: DiffRenderer.Style
+  /// `--format json`: the diff as a document for scripts.
+  var json: Bool
   var redaction: PlanRedaction?
 
   init(_ arguments: [String]) throws(CommandFailure) {
@@ -19,8 +21,10 @@ struct DiffCommand: Command {
       try DashArgument.checkOneStandardInput(files, command: "diff")
       oldFile = files[0]
       newFile = files[1]
-      let format = try parsed.choice("format", DiffRenderer.Style.allCases.map(\.rawValue))
+      let format = try parsed.choice(
+        "format", DiffRenderer.Style.allCases.map(\.rawValue) + ["json"])
       style = format.flatMap(DiffRenderer.Style.init(rawValue:)) ?? .text
+      json = format == "json"
       redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
@@ -41,7 +45,12 @@ struct DiffCommand: Command {
       new = redaction.redacting(new)
     }
     let diff = PlanDiff(from: old, to: new)
-    console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id))
+    if json {
+      let document = DiffDocument(diff, organizationID: new.organization.id)
+      console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
+    } else {
+      console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id))
+    }
     console.leaveToExit((old, new, diff))
     return .success
   }
