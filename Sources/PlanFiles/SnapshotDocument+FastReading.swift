@@ -8,7 +8,7 @@
 extension SnapshotDocument {
   /// Reads `bytes` without `JSONDecoder`, or returns `nil` to ask for the slow path.
   static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>) -> SnapshotDocument? {
-    var cursor = JSONCursor(bytes)
+    var cursor = JSONCursor(bytes, limits: FileKind.snapshot.limits, rejectsUnknownKeys: false)
     do {
       let document = try cursor.snapshotDocument()
       try cursor.end()
@@ -21,7 +21,7 @@ extension SnapshotDocument {
 }
 
 /// The fields of one object seen so far, so a repeated field sends the document to the slow
-/// path (where `JSONDecoder` decides which one counts).
+/// path (where `StrictJSON` refuses it).
 struct SeenFields {
   private var mask: UInt64 = 0
 
@@ -36,9 +36,9 @@ struct SeenFields {
 extension JSONCursor {
   /// Reads an object, handing each member whose key is in `keys` to `member`.
   ///
-  /// `member` gets the key's position in `keys` and reads the value. Other keys are skipped;
-  /// a key seen twice sends the document to the slow path, where `JSONDecoder` decides which
-  /// one counts.
+  /// `member` gets the key's position in `keys` and reads the value. Other keys are skipped,
+  /// or a `Miss` where the cursor rejects unknown keys; a key seen twice, known or not, sends
+  /// the document to the slow path, where `StrictJSON` refuses it.
   ///
   /// `keys` are listed in byte order, the order orgclose writes them, and each search starts
   /// after the last key found: in a file orgclose wrote, the first key tried is nearly always
@@ -50,6 +50,7 @@ extension JSONCursor {
     _ keys: [StaticString], _ member: (inout JSONCursor, Int) throws(Miss) -> Void
   ) throws(Miss) {
     var seen = SeenFields()
+    var skipped = SkippedKeys()
     var next = 0
     var object = try beginObject()
     while let key = try nextKey(&object) {
@@ -62,6 +63,8 @@ extension JSONCursor {
         }
       }
       guard let field else {
+        guard !rejectsUnknownKeys else { throw Miss() }
+        try skipped.insert(key)
         try skipValue()
         continue
       }
@@ -339,17 +342,8 @@ extension JSONCursor {
   {
     var first: String?
     var second: String?
-    var object = try beginObject()
-    while let key = try nextKey(&object) {
-      if key == firstKey {
-        guard first == nil else { throw Miss() }
-        first = try string()
-      } else if key == secondKey {
-        guard second == nil else { throw Miss() }
-        second = try string()
-      } else {
-        try skipValue()
-      }
+    try members([firstKey, secondKey]) { cursor, field throws(Miss) in
+      if field == 0 { first = try cursor.string() } else { second = try cursor.string() }
     }
     return (try required(first), try required(second))
   }

@@ -15,6 +15,7 @@ struct BlockersCommand: Command {
         optionalValues: RedactOption.values)
       let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
       run = PlanningRun(
+        command: "blockers",
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
       format = try parsed.choice("format", ["text", "json", "markdown"]) ?? "text"

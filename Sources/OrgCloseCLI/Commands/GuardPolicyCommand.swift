@@ -16,7 +16,8 @@ struct GuardPolicyCommand: Command {
         throw UsageError("guard-policy needs --policy FILE", command: "guard-policy")
       }
       policyFile = policy
-      run = PlanningRun(snapshotFile: snapshot, policyFile: policy, start: nil)
+      run = PlanningRun(
+        command: "guard-policy", snapshotFile: snapshot, policyFile: policy, start: nil)
       out = parsed.value("out")
     } catch {
       throw CommandFailure(error)

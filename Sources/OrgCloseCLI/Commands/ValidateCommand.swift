@@ -10,7 +10,8 @@ struct ValidateCommand: Command {
     do throws(UsageError) {
       let parsed = try Arguments(arguments, command: "validate", options: ["policy"])
       let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
-      run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+      run = PlanningRun(
+        command: "validate", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
     } catch {
       throw CommandFailure(error)
     }
