@@ -51,19 +51,24 @@ extension JSONCursor {
     "account", "code", "message", "remediation", "severity", "step",
   ]
 
-  /// Every key a plan may have, for `StrictJSON` to refuse any other: a plan is made by
-  /// orgclose, so an unknown key means the file was edited or made by another version.
+  /// Every key a plan may have, for `StrictJSON` to refuse any other (a plan is made by
+  /// orgclose, so an unknown key means the file was edited or made by another version), and
+  /// which of their values are integers.
   static let planSchema: KeySchema = .object(
     Dictionary(
       uniqueKeysWithValues: planKeys.map { key -> (String, KeySchema) in
         let name = "\(key)"
+        let counts = Set(summaryKeys.map { "\($0)" }).subtracting(["estimatedCompletion"])
         switch name {
+        case "schemaVersion": return (name, .integer)
         case "inputs": return (name, .object(inputKeys))
-        case "organization": return (name, .object(organizationKeys))
-        case "closeQuota": return (name, .object(quotaKeys))
-        case "summary": return (name, .object(summaryKeys))
+        case "organization": return (name, .object(organizationKeys, integers: ["memberCount"]))
+        case "closeQuota":
+          let numbers = Set(quotaKeys.map { "\($0)" }).subtracting(["source"])
+          return (name, .object(quotaKeys, integers: numbers))
+        case "summary": return (name, .object(summaryKeys, integers: counts))
         case "accounts": return (name, .array(.object(accountKeys)))
-        case "steps": return (name, .array(.object(stepKeys)))
+        case "steps": return (name, .array(.object(stepKeys, integers: ["wave", "window"])))
         case "findings": return (name, .array(.object(findingKeys)))
         default: return (name, .any)
         }

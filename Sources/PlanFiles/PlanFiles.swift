@@ -48,7 +48,7 @@ public enum PlanFiles: Sendable {
       SnapshotDocument.fastRead(raw.assumingMemoryBound(to: UInt8.self))
     }
     if let fast { return fast }
-    try checkDocument(bytes, file: file, kind: .snapshot)
+    try checkDocument(bytes, file: file, kind: .snapshot, keys: SnapshotDocument.integers)
     do {
       return try JSONDecoder().decode(SnapshotDocument.self, from: bytes)
     } catch {
@@ -76,7 +76,7 @@ public enum PlanFiles: Sendable {
   public static func decodePolicy(_ bytes: Data, file: String) throws(PlanFileError)
     -> Loaded<Policy>
   {
-    try checkDocument(bytes, file: file, kind: .policy)
+    try checkDocument(bytes, file: file, kind: .policy, keys: PolicyDocument.integers)
     do {
       let document = try JSONDecoder().decode(PolicyDocument.self, from: bytes)
       return Loaded(value: document.policy, digest: digest(bytes))

@@ -138,7 +138,8 @@ struct StrictJSON {
       case UInt8(ascii: "t"): return try literal("true")
       case UInt8(ascii: "f"): return try literal("false")
       case UInt8(ascii: "n"): return try literal("null")
-      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        return try number(isInteger: schema?.isInteger ?? false)
       default:
         if position == bytes.count { throw syntax("unexpected end of file; a value is missing") }
         throw syntax("expected a value (a string in double quotes, a number, an object, …)")
@@ -161,12 +162,13 @@ struct StrictJSON {
     }
     if frame == 0 { outcome.topLevelKeys.append(key) }
     var valueSchema: KeySchema?
-    if let allowed = stack[frame].schema?.members {
-      valueSchema = allowed[key]
-      if valueSchema == nil, outcome.firstUnknownKey == nil {
+    if let schema = stack[frame].schema {
+      let member = schema.member(key)
+      valueSchema = member.schema
+      if !member.isAllowed, outcome.firstUnknownKey == nil {
         outcome.firstUnknownKey = DocumentError(
           path: path(),
-          message: "unknown key; expected one of " + allowed.keys.sorted().joined(separator: ", "))
+          message: "unknown key; expected one of " + schema.allowedKeys.joined(separator: ", "))
       }
     }
     skipWhitespace()
@@ -255,7 +257,9 @@ struct StrictJSON {
     }
   }
 
-  private mutating func number() throws(DocumentError) {
+  /// A number of strict JSON grammar that a `Double` holds; where `isInteger`, one without
+  /// fraction or exponent that an `Int` holds.
+  private mutating func number(isInteger: Bool) throws(DocumentError) {
     let start = position
     if byte() == UInt8(ascii: "-") { position += 1 }
     guard isDigit(byte()) else { throw syntax("expected a digit") }
@@ -280,6 +284,12 @@ struct StrictJSON {
     guard let value = Double(text), value.isFinite else {
       throw DocumentError(path: path(), message: "\(text) is out of range")
     }
+    guard isInteger, Int(text) == nil else { return }
+    // 2^63: the first magnitude an Int cannot hold.
+    throw DocumentError(
+      path: path(),
+      message: abs(value) >= 9_223_372_036_854_775_808
+        ? "\(text) is out of range" : "expected an integer")
   }
 
   private mutating func literal(_ word: String) throws(DocumentError) {
@@ -339,27 +349,57 @@ struct StrictJSON {
   }
 }
 
-/// The keys a document may have, object by object, for files whose every key is known.
+/// What a document may hold where orgclose knows: the keys of its objects and which numbers
+/// are integers, so a misplaced key or `1.5` where a count is meant is named by its path
+/// (`JSONDecoder` reports the latter without one).
 indirect enum KeySchema: Sendable {
   /// Any value; its keys, if it is an object, are not checked.
   case any
-  /// An object with these keys, each with the schema of its value.
-  case object([String: KeySchema])
+  /// An integer (or `null`).
+  case integer
+  /// An object with these keys, each with the schema of its value; other keys are unknown
+  /// keys unless `allowsOtherKeys`.
+  case object([String: KeySchema], allowsOtherKeys: Bool = false)
+  /// An object whose keys are data (account IDs), each value with this schema.
+  case dictionary(KeySchema)
   /// An array whose elements have this schema.
   case array(KeySchema)
 
-  /// An object whose keys are `keys`, each holding any value.
-  static func object(_ keys: [StaticString]) -> KeySchema {
-    .object(Dictionary(uniqueKeysWithValues: keys.map { ("\($0)", .any) }))
+  /// A closed object whose keys are `keys`, each holding any value but those in `integers`.
+  static func object(_ keys: [StaticString], integers: Set<String> = []) -> KeySchema {
+    .object(
+      Dictionary(
+        uniqueKeysWithValues: keys.map { key in
+          let name = "\(key)"
+          return (name, integers.contains(name) ? .integer : .any)
+        }))
   }
 
-  fileprivate var members: [String: KeySchema]? {
-    if case .object(let members) = self { return members }
-    return nil
+  /// The schema of the value under `key` of an object with this schema, and whether the key
+  /// is allowed.
+  fileprivate func member(_ key: String) -> (schema: KeySchema?, isAllowed: Bool) {
+    switch self {
+    case .object(let members, let allowsOtherKeys):
+      if let schema = members[key] { return (schema, true) }
+      return (nil, allowsOtherKeys)
+    case .dictionary(let value): return (value, true)
+    default: return (nil, true)
+    }
+  }
+
+  /// The keys an object with this schema may have, for the error about any other.
+  fileprivate var allowedKeys: [String] {
+    if case .object(let members, _) = self { return members.keys.sorted() }
+    return []
   }
 
   fileprivate var element: KeySchema? {
     if case .array(let element) = self { return element }
     return nil
+  }
+
+  fileprivate var isInteger: Bool {
+    if case .integer = self { return true }
+    return false
   }
 }
