@@ -364,15 +364,3 @@ func == (key: UnsafeBufferPointer<UInt8>, name: StaticString) -> Bool {
   for offset in 0..<key.count where key[offset] != name.utf8Start[offset] { return false }
   return true
 }
-
-/// The keys of an object seen so far that the reader skips, so a duplicate among them is a
-/// `Miss` (and then `StrictJSON`'s error) rather than a key JSON readers disagree on.
-struct SkippedKeys {
-  private var keys: [UnsafeBufferPointer<UInt8>] = []
-
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>) throws(JSONCursor.Miss) {
-    guard keys.count < JSONCursor.maximumSkippedKeys else { throw JSONCursor.Miss() }
-    for seen in keys where seen.elementsEqual(key) { throw JSONCursor.Miss() }
-    keys.append(key)
-  }
-}

@@ -25,9 +25,10 @@ struct StrictJSON {
     var schema: KeySchema?
   }
 
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private let limits: Limits
-  private var position = 0
+  // Read by the scalar scanning in `StrictJSON+Scalars.swift`.
+  let bytes: UnsafeBufferPointer<UInt8>
+  let limits: Limits
+  var position = 0
   private var stack: [Frame] = []
   private var outcome = Outcome()
 
@@ -185,131 +186,15 @@ struct StrictJSON {
     stack.append(Frame(isObject: isObject, schema: schema))
   }
 
-  // MARK: Scalars
-
-  /// A string's text, checked for escapes, control characters, UTF-8 and length.
-  private mutating func string() throws(DocumentError) -> String {
-    let quote = position
-    position += 1
-    var text: [UInt8] = []
-    var hasEscape = false
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte != UInt8(ascii: "\""), position - quote > limits.maximumStringBytes {
-        throw DocumentError(
-          path: path(),
-          message: "is a string of more than \(limits.maximumStringBytes) bytes; no value in "
-            + "this file may be that long")
-      }
-      switch byte {
-      case UInt8(ascii: "\""):
-        let raw = UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<position])
-        position += 1
-        guard
-          let valid = hasEscape
-            ? String(validating: text, as: UTF8.self)
-            : String(validating: raw, as: UTF8.self)
-        else {
-          position = quote
-          throw syntax("the string is not valid UTF-8")
-        }
-        return valid
-      case UInt8(ascii: "\\"):
-        if !hasEscape {
-          hasEscape = true
-          text = Array(bytes[(quote + 1)..<position])
-        }
-        try escape(into: &text)
-      case 0..<0x20:
-        throw syntax("a control character in a string must be escaped")
-      default:
-        if hasEscape { text.append(byte) }
-        position += 1
-      }
-    }
-    position = quote
-    throw syntax("the string never ends")
-  }
-
-  private mutating func escape(into text: inout [UInt8]) throws(DocumentError) {
-    position += 1
-    let escape = byte()
-    position += 1
-    switch escape {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
-    case UInt8(ascii: "b"): text.append(0x08)
-    case UInt8(ascii: "f"): text.append(0x0C)
-    case UInt8(ascii: "n"): text.append(0x0A)
-    case UInt8(ascii: "r"): text.append(0x0D)
-    case UInt8(ascii: "t"): text.append(0x09)
-    case UInt8(ascii: "u"):
-      guard position + 4 <= bytes.count,
-        let code = UInt32(
-          String(decoding: bytes[position..<(position + 4)], as: UTF8.self),
-          radix: 16)
-      else { throw syntax("\\u must be followed by four hex digits") }
-      position += 4
-      // A lone surrogate becomes U+FFFD, as Foundation reads it; a key is compared as text.
-      text.append(contentsOf: String(Character(Unicode.Scalar(code) ?? "\u{FFFD}")).utf8)
-    default:
-      position -= 2
-      throw syntax("unknown escape in a string")
-    }
-  }
-
-  /// A number of strict JSON grammar that a `Double` holds; where `isInteger`, one without
-  /// fraction or exponent that an `Int` holds.
-  private mutating func number(isInteger: Bool) throws(DocumentError) {
-    let start = position
-    if byte() == UInt8(ascii: "-") { position += 1 }
-    guard isDigit(byte()) else { throw syntax("expected a digit") }
-    if byte() == UInt8(ascii: "0") {
-      position += 1
-      if isDigit(byte()) { throw syntax("a number must not start with 0") }
-    } else {
-      while isDigit(byte()) { position += 1 }
-    }
-    if byte() == UInt8(ascii: ".") {
-      position += 1
-      guard isDigit(byte()) else { throw syntax("expected a digit after the decimal point") }
-      while isDigit(byte()) { position += 1 }
-    }
-    if byte() == UInt8(ascii: "e") || byte() == UInt8(ascii: "E") {
-      position += 1
-      if byte() == UInt8(ascii: "+") || byte() == UInt8(ascii: "-") { position += 1 }
-      guard isDigit(byte()) else { throw syntax("expected a digit in the exponent") }
-      while isDigit(byte()) { position += 1 }
-    }
-    let text = String(decoding: bytes[start..<position], as: UTF8.self)
-    guard let value = Double(text), value.isFinite else {
-      throw DocumentError(path: path(), message: "\(text) is out of range")
-    }
-    guard isInteger, Int(text) == nil else { return }
-    // 2^63: the first magnitude an Int cannot hold.
-    throw DocumentError(
-      path: path(),
-      message: abs(value) >= 9_223_372_036_854_775_808
-        ? "\(text) is out of range" : "expected an integer")
-  }
-
-  private mutating func literal(_ word: String) throws(DocumentError) {
-    for expected in word.utf8 {
-      guard byte() == expected else {
-        throw syntax("expected a value (\(word)?); NaN, Infinity and bare words are not JSON")
-      }
-      position += 1
-    }
-  }
-
   // MARK: Positions
 
-  private func byte() -> UInt8 { position < bytes.count ? bytes[position] : 0 }
+  func byte() -> UInt8 { position < bytes.count ? bytes[position] : 0 }
 
-  private func isDigit(_ byte: UInt8) -> Bool {
+  func isDigit(_ byte: UInt8) -> Bool {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
   }
 
-  private mutating func skipWhitespace() {
+  mutating func skipWhitespace() {
     while position < bytes.count {
       switch bytes[position] {
       case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
@@ -320,7 +205,7 @@ struct StrictJSON {
   }
 
   /// The JSON path of the value being read, such as `accounts[3].name`.
-  private func path() -> String {
+  func path() -> String {
     var text = ""
     for frame in stack {
       if frame.isObject {
@@ -334,7 +219,7 @@ struct StrictJSON {
   }
 
   /// A syntax error at the current position, by line and column (both from 1).
-  private func syntax(_ message: String) -> DocumentError {
+  func syntax(_ message: String) -> DocumentError {
     let end = min(position, bytes.count)
     var line = 1
     var lineStart = 0
@@ -346,60 +231,5 @@ struct StrictJSON {
     let column = bytes[lineStart..<end].count { $0 & 0xC0 != 0x80 } + 1
     return DocumentError(
       path: "", message: "is not valid JSON (line \(line), column \(column): \(message))")
-  }
-}
-
-/// What a document may hold where orgclose knows: the keys of its objects and which numbers
-/// are integers, so a misplaced key or `1.5` where a count is meant is named by its path
-/// (`JSONDecoder` reports the latter without one).
-indirect enum KeySchema: Sendable {
-  /// Any value; its keys, if it is an object, are not checked.
-  case any
-  /// An integer (or `null`).
-  case integer
-  /// An object with these keys, each with the schema of its value; other keys are unknown
-  /// keys unless `allowsOtherKeys`.
-  case object([String: KeySchema], allowsOtherKeys: Bool = false)
-  /// An object whose keys are data (account IDs), each value with this schema.
-  case dictionary(KeySchema)
-  /// An array whose elements have this schema.
-  case array(KeySchema)
-
-  /// A closed object whose keys are `keys`, each holding any value but those in `integers`.
-  static func object(_ keys: [StaticString], integers: Set<String> = []) -> KeySchema {
-    .object(
-      Dictionary(
-        uniqueKeysWithValues: keys.map { key in
-          let name = "\(key)"
-          return (name, integers.contains(name) ? .integer : .any)
-        }))
-  }
-
-  /// The schema of the value under `key` of an object with this schema, and whether the key
-  /// is allowed.
-  fileprivate func member(_ key: String) -> (schema: KeySchema?, isAllowed: Bool) {
-    switch self {
-    case .object(let members, let allowsOtherKeys):
-      if let schema = members[key] { return (schema, true) }
-      return (nil, allowsOtherKeys)
-    case .dictionary(let value): return (value, true)
-    default: return (nil, true)
-    }
-  }
-
-  /// The keys an object with this schema may have, for the error about any other.
-  fileprivate var allowedKeys: [String] {
-    if case .object(let members, _) = self { return members.keys.sorted() }
-    return []
-  }
-
-  fileprivate var element: KeySchema? {
-    if case .array(let element) = self { return element }
-    return nil
-  }
-
-  fileprivate var isInteger: Bool {
-    if case .integer = self { return true }
-    return false
   }
 }
