@@ -1,0 +1,95 @@
+import ClosurePlanner
+
+extension PlanFiles {
+  /// The steps that close an account, by their action.
+  static let closingActions: Set<String> = [
+    "close-account", "close-account-as-root", "close-standalone-account",
+    "close-management-account",
+  ]
+
+  /// The findings that mark an account as protected: it must never get a close step.
+  static let protectionFindings: Set<String> = [
+    "PROTECTED_ACCOUNT_KEPT", "PROTECTED_ACCOUNT_IN_SCOPE", "MANAGEMENT_ACCOUNT_PROTECTED",
+  ]
+
+  /// Checks what makes a plan safe to act on, beyond its shape: the inputs' digests are
+  /// digests, the management account is listed and closed last and by its own step, no
+  /// protected account is closed, and the member count is the plan's.
+  ///
+  /// - Parameters:
+  ///   - plan: The plan, as read.
+  ///   - invalid: Makes the error for a JSON path and a message.
+  /// - Throws: The error `invalid` makes for the first problem.
+  static func checkClosureInvariants(
+    _ plan: ClosurePlan, invalid: (String, String) -> PlanFileError
+  ) throws(PlanFileError) {
+    for (path, digest) in [
+      ("inputs.snapshot", plan.inputs.snapshot), ("inputs.policy", plan.inputs.policy),
+    ] {
+      if let digest, !isDigest(digest) {
+        throw invalid(
+          path, "\"\(digest)\" is not a digest (expected \"sha256:\" and 64 hex digits)")
+      }
+    }
+    let management = plan.organization.managementAccountId
+    var protected: Set<String> = []
+    var listsManagement = false
+    for account in plan.accounts {
+      if account.id == management { listsManagement = true }
+      if account.findings.contains(where: protectionFindings.contains) {
+        protected.insert(account.id)
+      }
+    }
+    guard listsManagement else {
+      throw invalid(
+        "organization.managementAccountId", "\"\(management)\" is not one of the plan's accounts")
+    }
+    guard plan.organization.memberCount == plan.accounts.count - 1 else {
+      throw invalid(
+        "organization.memberCount",
+        "\(plan.organization.memberCount) does not match the plan's \(plan.accounts.count - 1) "
+          + "member accounts")
+    }
+    var lastOther: (wave: Int, id: String)?
+    var closure: (index: Int, wave: Int)?
+    try plan.steps.withUnsafeBufferPointer { steps throws(PlanFileError) in
+      for index in steps.indices {
+        let step = steps[index]
+        if closingActions.contains(step.action), let account = step.account {
+          if protected.contains(account) {
+            throw invalid(
+              "steps[\(index)]",
+              "\"\(step.id)\" closes \(account), which the plan lists as protected")
+          }
+          if (account == management) != (step.action == "close-management-account") {
+            throw invalid(
+              "steps[\(index)]",
+              account == management
+                ? "\"\(step.id)\" closes the management account; only close-management-account, "
+                  + "last, may"
+                : "\"\(step.id)\" closes \(account) as the management account, which is \(management)"
+            )
+          }
+        }
+        if step.action == "close-management-account" {
+          closure = (index, step.wave)
+        } else if step.wave >= lastOther?.wave ?? .min {
+          lastOther = (step.wave, step.id)
+        }
+      }
+    }
+    if let closure, let lastOther, lastOther.wave >= closure.wave {
+      throw invalid(
+        "steps[\(closure.index)].wave",
+        "\(closure.wave) is not after every other step (\"\(lastOther.id)\" is in wave "
+          + "\(lastOther.wave)); the management account is closed last")
+    }
+  }
+
+  /// Whether `text` is `sha256:` and 64 lowercase hex digits, as `digest(_:)` writes it.
+  private static func isDigest(_ text: String) -> Bool {
+    let hex = text.utf8.dropFirst(7)
+    return text.hasPrefix("sha256:") && hex.count == 64
+      && hex.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+  }
+}
