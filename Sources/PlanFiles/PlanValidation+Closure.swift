@@ -34,10 +34,13 @@ extension PlanFiles {
     let management = plan.organization.managementAccountId
     var protected: Set<String> = []
     var listsManagement = false
-    for account in plan.accounts {
-      if account.id == management { listsManagement = true }
-      if account.findings.contains(where: protectionFindings.contains) {
-        protected.insert(account.id)
+    // Records are read in place, as `validated` reads them: copying one retains its strings.
+    plan.accounts.withUnsafeBufferPointer { accounts in
+      for index in accounts.indices {
+        if accounts[index].id == management { listsManagement = true }
+        if accounts[index].findings.contains(where: protectionFindings.contains) {
+          protected.insert(accounts[index].id)
+        }
       }
     }
     guard listsManagement else {
@@ -50,39 +53,41 @@ extension PlanFiles {
         "\(plan.organization.memberCount) does not match the plan's \(plan.accounts.count - 1) "
           + "member accounts")
     }
-    var lastOther: (wave: Int, id: String)?
+    var lastOther: (wave: Int, index: Int)?
     var closure: (index: Int, wave: Int)?
     try plan.steps.withUnsafeBufferPointer { steps throws(PlanFileError) in
       for index in steps.indices {
-        let step = steps[index]
-        if closingActions.contains(step.action), let account = step.account {
+        let action = steps[index].action
+        let closesManagement = action == "close-management-account"
+        if action.hasPrefix("close-"), closingActions.contains(action),
+          let account = steps[index].account
+        {
+          let id = steps[index].id
           if protected.contains(account) {
             throw invalid(
-              "steps[\(index)]",
-              "\"\(step.id)\" closes \(account), which the plan lists as protected")
+              "steps[\(index)]", "\"\(id)\" closes \(account), which the plan lists as protected")
           }
-          if (account == management) != (step.action == "close-management-account") {
+          if (account == management) != closesManagement {
             throw invalid(
               "steps[\(index)]",
               account == management
-                ? "\"\(step.id)\" closes the management account; only close-management-account, "
-                  + "last, may"
-                : "\"\(step.id)\" closes \(account) as the management account, which is \(management)"
-            )
+                ? "\"\(id)\" closes the management account; only close-management-account, last, "
+                  + "may"
+                : "\"\(id)\" closes \(account) as the management account, which is \(management)")
           }
         }
-        if step.action == "close-management-account" {
-          closure = (index, step.wave)
-        } else if step.wave >= lastOther?.wave ?? .min {
-          lastOther = (step.wave, step.id)
+        if closesManagement {
+          closure = (index, steps[index].wave)
+        } else if steps[index].wave >= lastOther?.wave ?? .min {
+          lastOther = (steps[index].wave, index)
         }
       }
     }
     if let closure, let lastOther, lastOther.wave >= closure.wave {
       throw invalid(
         "steps[\(closure.index)].wave",
-        "\(closure.wave) is not after every other step (\"\(lastOther.id)\" is in wave "
-          + "\(lastOther.wave)); the management account is closed last")
+        "\(closure.wave) is not after every other step (\"\(plan.steps[lastOther.index].id)\" is "
+          + "in wave \(lastOther.wave)); the management account is closed last")
     }
   }
 
