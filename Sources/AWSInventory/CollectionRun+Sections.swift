@@ -134,7 +134,7 @@ extension CollectionRun {
   private func readCosts(in region: String, query: CostQuery) {
     costs { () throws(InventoryError) in
       let groups = try query.groups(groupedBy: "SERVICE", region: region, aws: aws)
-      let rows = groups.filter(\.isNonZero).compactMap { group -> SnapshotDocument.CostRowRecord? in
+      let rows = groups.filter(\.isCharge).compactMap { group -> SnapshotDocument.CostRowRecord? in
         guard group.keys.count == 2 else { return nil }
         return .init(
           accountId: group.keys[0], service: group.keys[1], region: region, amount: group.amount,

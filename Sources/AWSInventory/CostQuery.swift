@@ -83,4 +83,8 @@ struct CostGroup: Equatable, Sendable {
 
   /// Whether the amount has a non-zero digit (credits are negative, and count).
   var isNonZero: Bool { amount.text.contains { ("1"..."9").contains($0) } }
+
+  /// Whether the amount is a charge, above zero: the only rows a snapshot keeps, since its
+  /// reader refuses negative amounts and the planner acts on charges only.
+  var isCharge: Bool { isNonZero && !amount.text.hasPrefix("-") }
 }

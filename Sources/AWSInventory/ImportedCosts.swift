@@ -40,7 +40,7 @@ struct ImportedCosts {
       let region = keys.firstIndex(of: "REGION")
       let regionFromName = Self.isRegion(file.subject) ? file.subject : "all Regions"
       for group in CostQuery.groups(in: periods)
-      where group.isNonZero && group.keys.count == keys.count {
+      where group.isCharge && group.keys.count == keys.count {
         let row = SnapshotDocument.CostRowRecord(
           accountId: group.keys[account], service: service.map { group.keys[$0] } ?? "all services",
           region: region.map { group.keys[$0] } ?? regionFromName, amount: group.amount,

@@ -160,7 +160,9 @@ extension PlanAssembly {
           "Transfer them to another account first, or delete them deliberately"
         ))
     }
-    if let notes = facts.notes, !notes.isEmpty { tasks.append("Operator note: \(notes)") }
+    if let notes = facts.notes, !notes.isEmpty {
+      tasks.append(PlanRedaction.operatorNotePrefix + notes)
+    }
     guard !tasks.isEmpty else { return nil }
 
     let step = add(

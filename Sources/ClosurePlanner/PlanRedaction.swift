@@ -1,9 +1,16 @@
-/// Replaces account e-mail addresses (and, on request, account names) in a plan with stable
+/// Replaces e-mail addresses (and, on request, account names) in a plan with stable
 /// placeholders, so a plan can be posted where addresses must not leak.
 ///
-/// Placeholders are derived from the account ID the text is about (`root-<id>@redacted.invalid`,
-/// `account-<id>`), so the same account gets the same placeholder in every plan, and a diff of
-/// two redacted plans stays readable. Account IDs themselves are kept: the plan is about them.
+/// Placeholders are derived from the account a text is about, so the same account gets the
+/// same placeholder in every plan and a diff of two redacted plans stays readable:
+/// - an address the planner prints about an account (its root address) becomes
+///   `root-<id>@redacted.invalid`;
+/// - another address in the account's notes or name (a third party, such as a vendor's
+///   contact) becomes `contact-<id>-<n>@redacted.invalid`, numbered in order of appearance;
+/// - an address elsewhere (in an OU name, or in a text about no account) becomes the
+///   placeholder it has in the account texts, else `address@redacted.invalid`.
+///
+/// Account IDs themselves are kept: the plan is about them.
 public struct PlanRedaction: Sendable, Equatable {
   public var emails: Bool
   public var names: Bool
@@ -21,7 +28,8 @@ public struct PlanRedaction: Sendable, Equatable {
 
   /// The placeholder for the root e-mail address of `account`.
   public static func emailPlaceholder(for account: String?) -> String {
-    account.map { "root-\($0)@redacted.invalid" } ?? "address@redacted.invalid"
+    account.map { "root-\($0)@\(EmailAddresses.placeholderDomain)" }
+      ?? "address@\(EmailAddresses.placeholderDomain)"
   }
 
   /// `plan` with every address (and name) replaced; a plan already redacted the same way
@@ -36,17 +44,26 @@ public struct PlanRedaction: Sendable, Equatable {
         ("\($0.name) (\($0.id))", "account-\($0.id) (\($0.id))")
       }
       : []
+    if self.names {
+      for index in plan.accounts.indices {
+        plan.accounts[index].name = "account-\(plan.accounts[index].id)"
+      }
+    }
+    let placeholders = emails ? AddressBook(plan) : nil
     func scrub(_ text: String, account: String?) -> String {
       var text = text
       for (name, placeholder) in names where text.contains(name) {
         text = text.replacing(name, with: placeholder)
       }
-      return emails ? Self.replacingEmails(in: text, account: account) : text
-    }
-    if self.names {
-      for index in plan.accounts.indices {
-        plan.accounts[index].name = "account-\(plan.accounts[index].id)"
+      guard let placeholders else { return text }
+      return EmailAddresses.replacing(in: text) {
+        placeholders.placeholder(for: $0, account: account)
       }
+    }
+    for index in plan.accounts.indices {
+      let account = plan.accounts[index].id
+      plan.accounts[index].name = scrub(plan.accounts[index].name, account: account)
+      plan.accounts[index].path = scrub(plan.accounts[index].path, account: nil)
     }
     for index in plan.steps.indices {
       let account = plan.steps[index].account
@@ -62,42 +79,8 @@ public struct PlanRedaction: Sendable, Equatable {
     return plan
   }
 
-  /// Replaces every e-mail-shaped word (`[^\s@]+@[^\s@]+\.[^\s@]+`, rule A2) with the
-  /// placeholder of `account`.
+  /// Replaces every address in `text` with the root placeholder of `account`.
   public static func replacingEmails(in text: String, account: String?) -> String {
-    guard text.contains("@") else { return text }
-    var result = ""
-    var word = ""
-    func flush() {
-      result += isEmail(word) ? emailPlaceholder(for: account) : word
-      word = ""
-    }
-    for character in text {
-      if character.isWhitespace || "()[]<>,;\"'`".contains(character) {
-        flush()
-        result.append(character)
-      } else {
-        word.append(character)
-      }
-    }
-    flush()
-    return result
-  }
-
-  private static func isEmail(_ word: String) -> Bool {
-    let parts = word.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !word.hasSuffix("@redacted.invalid") else {
-      return false
-    }
-    let domain = parts[1].trimmingSuffix(".")
-    return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingSuffix(_ suffix: Character) -> Substring {
-    var text = self
-    while text.last == suffix { text = text.dropLast() }
-    return text
+    EmailAddresses.replacing(in: text) { _ in emailPlaceholder(for: account) }
   }
 }

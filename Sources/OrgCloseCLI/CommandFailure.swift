@@ -15,10 +15,16 @@ struct CommandFailure: Error, Sendable {
 
   init(_ error: UsageError) { self.init(status: .usage, message: error.description) }
 
-  init(_ error: PlanFileError) {
+  /// - Parameters:
+  ///   - error: What went wrong with a file.
+  ///   - command: The command that read it, so a file of the wrong kind is told where it goes.
+  init(_ error: PlanFileError, command: String? = nil) {
     switch error {
     case .missing, .unreadable: self.init(status: .noInput, message: error.description)
-    case .invalid: self.init(status: .dataError, message: error.description)
+    case .invalid, .otherOrganization: self.init(status: .dataError, message: error.description)
+    case .wrongKind(_, let found, let expected):
+      let hint = command.map { Self.hint(found: found, expected: expected, command: $0) }
+      self.init(status: .dataError, message: error.description + (hint.map { "; \($0)" } ?? ""))
     case .writeFailed: self.init(status: .ioError, message: error.description)
     case .outputIsInput: self.init(status: .usage, message: error.description)
     }
@@ -31,6 +37,24 @@ struct CommandFailure: Error, Sendable {
     case .isAnInput: self.init(status: .usage, message: error.description)
     case .cannotRead: self.init(status: .noInput, message: error.description)
     case .cannotWrite, .notWritable: self.init(status: .ioError, message: error.description)
+    }
+  }
+
+  /// Where a file of the kind `expected` goes on `command`'s line.
+  private static func hint(found: FileKind, expected: FileKind, command: String) -> String {
+    switch (expected, found) {
+    case (.snapshot, .awsCLIOutput):
+      "orgclose snapshot --from-cli-output DIR makes a snapshot of saved aws CLI output"
+    case (.snapshot, _):
+      command == "check"
+        ? "orgclose check takes the plan first and the snapshot after --snapshot"
+        : "orgclose \(command) takes the snapshot first"
+    case (.policy, _): "--policy takes the closure policy"
+    case (.plan, _):
+      command == "diff"
+        ? "orgclose diff takes two plans written by orgclose plan --out"
+        : "orgclose \(command) takes a plan written by orgclose plan --out first"
+    default: "see 'orgclose help \(command)'"
     }
   }
 

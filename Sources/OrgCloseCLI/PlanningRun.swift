@@ -4,6 +4,8 @@ import PlanFiles
 
 /// Reads a snapshot and a policy and plans: the part `plan`, `blockers` and `validate` share.
 struct PlanningRun {
+  /// The command that reads the files, named in errors.
+  var command: String
   var snapshotFile: String
   var policyFile: String?
   /// `--start`, already checked to be a date.
@@ -32,7 +34,7 @@ struct PlanningRun {
       }
       return (organization, policy)
     } catch {
-      throw CommandFailure(error)
+      throw CommandFailure(error, command: command)
     }
   }
 

@@ -140,6 +140,21 @@ public struct ResponsibilityTransferID: AWSIdentifier {
   }
 }
 
+/// The name of an AWS service as Organizations knows it, such as `guardduty.amazonaws.com`:
+/// 1 to 128 of `[\w+=,.@-]` (botocore `ServicePrincipal`).
+public struct ServicePrincipal: AWSIdentifier {
+  public let rawValue: String
+  public init(unchecked raw: String) { rawValue = raw }
+  public static let formatDescription = "1 to 128 letters, digits and + = , . @ _ -"
+  public static func isValid(_ raw: String) -> Bool {
+    (1...128).contains(raw.utf8.count)
+      && raw.utf8.allSatisfy { byte in
+        IdentifierGrammar.isDigit(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+          || "+=,.@_-".utf8.contains(byte)
+      }
+  }
+}
+
 /// The parent of an account or OU: the root or an organizational unit.
 public enum ParentID: Hashable, Comparable, Sendable, CustomStringConvertible {
   case root(RootID)

@@ -11,7 +11,7 @@ import OrgGraph
 extension ClosurePlan {
   /// Reads `bytes` without `JSONDecoder`, or returns `nil` to ask for the slow path.
   static func fastRead(_ bytes: UnsafeBufferPointer<UInt8>) -> ClosurePlan? {
-    var cursor = JSONCursor(bytes)
+    var cursor = JSONCursor(bytes, limits: FileKind.plan.limits, rejectsUnknownKeys: true)
     do {
       let plan = try cursor.plan()
       try cursor.end()
@@ -50,6 +50,29 @@ extension JSONCursor {
   private static let findingKeys: [StaticString] = [
     "account", "code", "message", "remediation", "severity", "step",
   ]
+
+  /// Every key a plan may have, for `StrictJSON` to refuse any other (a plan is made by
+  /// orgclose, so an unknown key means the file was edited or made by another version), and
+  /// which of their values are integers.
+  static let planSchema: KeySchema = .object(
+    Dictionary(
+      uniqueKeysWithValues: planKeys.map { key -> (String, KeySchema) in
+        let name = "\(key)"
+        let counts = Set(summaryKeys.map { "\($0)" }).subtracting(["estimatedCompletion"])
+        switch name {
+        case "schemaVersion": return (name, .integer)
+        case "inputs": return (name, .object(inputKeys))
+        case "organization": return (name, .object(organizationKeys, integers: ["memberCount"]))
+        case "closeQuota":
+          let numbers = Set(quotaKeys.map { "\($0)" }).subtracting(["source"])
+          return (name, .object(quotaKeys, integers: numbers))
+        case "summary": return (name, .object(summaryKeys, integers: counts))
+        case "accounts": return (name, .array(.object(accountKeys)))
+        case "steps": return (name, .array(.object(stepKeys, integers: ["wave", "window"])))
+        case "findings": return (name, .array(.object(findingKeys)))
+        default: return (name, .any)
+        }
+      }))
 
   fileprivate mutating func plan() throws(Miss) -> ClosurePlan {
     var schemaVersion: Int?

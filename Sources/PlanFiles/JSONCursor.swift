@@ -1,9 +1,10 @@
 /// A forward-only reader over the bytes of a JSON document, for the fast read paths of
 /// `PlanFiles` (`SnapshotDocument+FastReading.swift`, `ClosurePlan+FastReading.swift`).
 ///
-/// It accepts a strict subset of what `JSONDecoder` accepts and reports anything else, from a
-/// syntax error to an escaped key or a duplicate field, as `Miss`: the caller then decodes the
-/// file again with `JSONDecoder`, which produces the value or the precise error message. So the
+/// It accepts a strict subset of what `StrictJSON` and then `JSONDecoder` accept and reports
+/// anything else, from a syntax error to an escaped key, a duplicate key or a string longer
+/// than the file's limit, as `Miss`: the caller then checks the file with `StrictJSON` and
+/// decodes it with `JSONDecoder`, which produce the value or the precise error message. So the
 /// fast path changes speed, never results. Decoding a 36 MB snapshot this way takes about a
 /// tenth of `JSONDecoder`'s time (README, "Performance").
 struct JSONCursor {
@@ -21,13 +22,19 @@ struct JSONCursor {
   }
 
   private let bytes: UnsafeBufferPointer<UInt8>
+  private let limits: StrictJSON.Limits
+  /// Whether a key the reader does not know is a `Miss` (plans) or skipped (snapshots).
+  let rejectsUnknownKeys: Bool
   private var position = 0
   private var depth = 0
-  /// Foundation refuses documents nested deeper than 512; stay well inside that.
-  private static let maximumDepth = 256
+  /// Skipped objects with more keys than this are a `Miss`, so telling a duplicate among
+  /// them stays a short linear search; `StrictJSON` checks larger ones with a set.
+  static let maximumSkippedKeys = 32
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  init(_ bytes: UnsafeBufferPointer<UInt8>, limits: StrictJSON.Limits, rejectsUnknownKeys: Bool) {
     self.bytes = bytes
+    self.limits = limits
+    self.rejectsUnknownKeys = rejectsUnknownKeys
   }
 
   // MARK: Document
@@ -53,13 +60,14 @@ struct JSONCursor {
     guard byte() == UInt8(ascii: "\"") else { throw Miss() }
     position += 1
     let start = position
-    while position < bytes.count {
+    let stop = min(bytes.count, start + limits.maximumStringBytes + 1)
+    while position < stop {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") { break }
       guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Miss() }
       position += 1
     }
-    guard position < bytes.count else { throw Miss() }
+    guard position < stop else { throw Miss() }
     let key = UnsafeBufferPointer(rebasing: bytes[start..<position])
     position += 1
     skipWhitespace()
@@ -117,7 +125,9 @@ struct JSONCursor {
     position += 1
     let start = position
     var isASCII = true
-    while position < bytes.count {
+    // Scanning stops one byte past the limit, so an over-long string costs no more than that.
+    let stop = min(bytes.count, start + limits.maximumStringBytes + 1)
+    while position < stop {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -164,7 +174,11 @@ struct JSONCursor {
     switch byte() {
     case UInt8(ascii: "{"):
       var object = try beginObject()
-      while try nextKey(&object) != nil { try skipValue() }
+      var keys = SkippedKeys()
+      while let key = try nextKey(&object) {
+        try keys.insert(key)
+        try skipValue()
+      }
     case UInt8(ascii: "["):
       var array = try beginArray()
       while try nextElement(&array) { try skipValue() }
@@ -194,7 +208,7 @@ struct JSONCursor {
 
   private mutating func open(_ bracket: UInt8) throws(Miss) {
     skipWhitespace()
-    guard byte() == bracket, depth < Self.maximumDepth else { throw Miss() }
+    guard byte() == bracket, depth < limits.maximumDepth else { throw Miss() }
     position += 1
     depth += 1
   }
@@ -276,6 +290,7 @@ struct JSONCursor {
   private mutating func escapedString(from start: Int) throws(Miss) -> String {
     var text = Array(bytes[start..<position])
     while position < bytes.count {
+      guard position - start <= limits.maximumStringBytes else { throw Miss() }
       let byte = bytes[position]
       position += 1
       switch byte {

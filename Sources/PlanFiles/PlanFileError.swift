@@ -10,6 +10,13 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
   /// The file was read but its content is wrong; `path` is a JSON path, empty for the whole file.
   case invalid(file: String, path: String, message: String)
+  /// The file is of another kind than the one expected: a policy given as the snapshot.
+  case wrongKind(file: String, found: FileKind, expected: FileKind)
+  /// A plan is compared with a file of another organization: `check` with another
+  /// organization's snapshot, `diff` with another organization's plan.
+  case otherOrganization(
+    file: String, organization: String, other: String, otherKind: FileKind,
+    otherOrganization: String)
   /// An output file could not be written.
   case writeFailed(file: String, reason: String)
   /// The output is the same file (device and inode) as the input `input`.
@@ -23,6 +30,11 @@ public enum PlanFileError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(file): cannot be read: \(reason)"
     case .invalid(let file, let path, let message):
       path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)"
+    case .wrongKind(let file, let found, let expected):
+      "\(file): this is \(found), not \(expected)"
+    case .otherOrganization(let file, let organization, let other, let kind, let otherID):
+      "\(file): is the plan of organization \(organization), but \(other) is \(kind) of "
+        + "organization \(otherID); a plan is only compared within its own organization"
     case .writeFailed(let file, let reason):
       "\(file): cannot be written: \(reason)"
     case .outputIsInput(let file, let input):

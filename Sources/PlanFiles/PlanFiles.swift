@@ -16,7 +16,7 @@ public enum PlanFiles: Sendable {
 
   /// Reads and validates a snapshot.
   public static func readSnapshot(_ file: String) throws(PlanFileError) -> Loaded<Organization> {
-    let bytes = try read(file)
+    let bytes = try read(file, as: .snapshot)
     let file = displayName(file)
     // Hashing takes about a third as long as decoding and validating (0.14 s and 0.4 s for
     // 100,000 accounts), so it runs on the other core meanwhile.
@@ -41,8 +41,8 @@ public enum PlanFiles: Sendable {
   /// Decodes a snapshot document without validating it (for tools that rewrite snapshots).
   ///
   /// A plainly valid document is read by a fast path; anything else (malformed JSON, a
-  /// wrong type, another schema version) goes through `JSONDecoder`, whose result and error
-  /// messages are the reference.
+  /// duplicate key, a wrong type, another schema version) is checked strictly and then goes
+  /// through `JSONDecoder`, whose result and error messages are the reference.
   public static func decodeSnapshotDocument(_ bytes: Data, file: String) throws(PlanFileError)
     -> SnapshotDocument
   {
@@ -50,7 +50,7 @@ public enum PlanFiles: Sendable {
       SnapshotDocument.fastRead(raw.assumingMemoryBound(to: UInt8.self))
     }
     if let fast { return fast }
-    try checkSchemaVersion(bytes, file: file, supported: SnapshotDocument.currentSchemaVersion)
+    try checkDocument(bytes, file: file, kind: .snapshot, keys: SnapshotDocument.integers)
     do {
       return try JSONDecoder().decode(SnapshotDocument.self, from: bytes)
     } catch {
@@ -71,14 +71,14 @@ public enum PlanFiles: Sendable {
 
   /// Reads a policy.
   public static func readPolicy(_ file: String) throws(PlanFileError) -> Loaded<Policy> {
-    try decodePolicy(read(file), file: displayName(file))
+    try decodePolicy(read(file, as: .policy), file: displayName(file))
   }
 
   /// Decodes policy bytes, naming `file` in errors.
   public static func decodePolicy(_ bytes: Data, file: String) throws(PlanFileError)
     -> Loaded<Policy>
   {
-    try checkSchemaVersion(bytes, file: file, supported: PolicyDocument.currentSchemaVersion)
+    try checkDocument(bytes, file: file, kind: .policy, keys: PolicyDocument.integers)
     do {
       let document = try JSONDecoder().decode(PolicyDocument.self, from: bytes)
       return Loaded(value: document.policy, digest: digest(bytes))
@@ -89,19 +89,21 @@ public enum PlanFiles: Sendable {
 
   /// Reads a plan written by `orgclose plan --out`.
   public static func readPlan(_ file: String) throws(PlanFileError) -> ClosurePlan {
-    try validated(decodePlan(read(file), file: displayName(file)), file: displayName(file))
+    try validated(
+      decodePlan(read(file, as: .plan), file: displayName(file)), file: displayName(file))
   }
 
   /// Decodes plan bytes, naming `file` in errors.
   ///
-  /// A plainly valid plan is read by a fast path; anything else goes through `JSONDecoder`,
-  /// whose result and error messages are the reference.
+  /// A plainly valid plan is read by a fast path; anything else is checked strictly, unknown
+  /// keys included, and then goes through `JSONDecoder`, whose result and error messages are
+  /// the reference.
   public static func decodePlan(_ bytes: Data, file: String) throws(PlanFileError) -> ClosurePlan {
     let fast = bytes.withUnsafeBytes { raw in
       ClosurePlan.fastRead(raw.assumingMemoryBound(to: UInt8.self))
     }
     if let fast { return fast }
-    try checkSchemaVersion(bytes, file: file, supported: ClosurePlan.currentSchemaVersion)
+    try checkDocument(bytes, file: file, kind: .plan, keys: JSONCursor.planSchema)
     do {
       return try JSONDecoder().decode(ClosurePlan.self, from: bytes)
     } catch {
@@ -152,64 +154,5 @@ public enum PlanFiles: Sendable {
   /// The name of `file` in messages: `standard input` for `-`.
   public static func displayName(_ file: String) -> String {
     file == "-" ? "standard input" : file
-  }
-
-  /// The file's bytes, or `missing`/`unreadable`; `-` reads standard input to its end.
-  public static func read(_ file: String) throws(PlanFileError) -> Data {
-    if file == "-" {
-      do {
-        return try StandardStream.readInput()
-      } catch {
-        throw PlanFileError(error)
-      }
-    }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw .missing(file: file)
-    }
-    guard !isDirectory.boolValue else {
-      throw .unreadable(file: file, reason: "it is a directory")
-    }
-    do {
-      return try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw .unreadable(file: file, reason: reason(error))
-    }
-  }
-
-  /// Checks `schemaVersion` before anything else, so a newer file gets a clear message
-  /// rather than a confusing one about some field it renamed.
-  private static func checkSchemaVersion(_ bytes: Data, file: String, supported: Int)
-    throws(PlanFileError)
-  {
-    struct Header: Decodable { var schemaVersion: Int? }
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: bytes)
-    } catch {
-      throw DecodingErrorText.describe(error).inFile(file)
-    }
-    guard let version = header.schemaVersion else {
-      throw .invalid(
-        file: file, path: "schemaVersion",
-        message: "is missing; this orgclose reads version \(supported)")
-    }
-    guard version == supported else {
-      throw .invalid(
-        file: file, path: "schemaVersion",
-        message: version > supported
-          ? "\(version) is newer than this orgclose reads (\(supported)); upgrade orgclose"
-          : "\(version) is not a version orgclose reads (\(supported))")
-    }
-  }
-
-  private static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      let message = String(validatingCString: strerror(Int32(underlying.code)))
-    {
-      return message
-    }
-    return nsError.localizedDescription
   }
 }

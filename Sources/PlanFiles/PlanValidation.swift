@@ -6,7 +6,8 @@ extension PlanFiles {
   /// A plan is reviewed and then acted on, so a file that was truncated, merged badly or
   /// edited by hand must be refused with the place that is wrong, not rendered or trusted:
   /// every prerequisite names a step of the plan, waves grow along prerequisites, windows lie
-  /// within the quota calendar, and the summary counts what the plan holds.
+  /// within the quota calendar, the summary counts what the plan holds, and the closure is
+  /// safe (`checkClosureInvariants`). Every reader (`render`, `diff`, `check`) checks this.
   ///
   /// - Throws: `PlanFileError.invalid` naming the JSON path of the first inconsistency.
   /// - Complexity: O(*n* log *n*) in the number of steps and findings.
@@ -108,6 +109,7 @@ extension PlanFiles {
     else {
       throw invalid("summary", "does not count the steps and findings the plan holds")
     }
+    try checkClosureInvariants(plan, invalid: invalid)
     return plan
   }
 }

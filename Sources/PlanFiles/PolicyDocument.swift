@@ -8,6 +8,17 @@ import OrgGraph
 struct PolicyDocument: Decodable {
   static let currentSchemaVersion = 1
 
+  /// Where the policy holds integers, for `StrictJSON` to name a `1.5` by its path; the keys
+  /// themselves are checked by the `Decodable` types below.
+  static let integers: KeySchema = {
+    let entry = KeySchema.object(["priority": .integer], allowsOtherKeys: true)
+    return .object(
+      [
+        "schemaVersion": .integer, "closeQuota": .integer, "closuresInLast30Days": .integer,
+        "defaults": entry, "accounts": .dictionary(entry),
+      ], allowsOtherKeys: true)
+  }()
+
   var policy: Policy
 
   private enum Key: String, CodingKey, CaseIterable {

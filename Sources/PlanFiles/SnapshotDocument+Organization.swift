@@ -12,7 +12,9 @@ extension SnapshotDocument {
       featureSet: FeatureSet(awsValue: org.featureSet),
       managementAccountID: try identifier(
         org.managementAccountId, at: "organization.managementAccountId"),
-      managementAccountEmail: org.managementAccountEmail ?? "",
+      managementAccountEmail: try org.managementAccountEmail.map { email throws(DocumentError) in
+        try emailAddress(email, at: "organization.managementAccountEmail")
+      } ?? "",
       roots: try roots.enumerated().map { index, root throws(DocumentError) in
         Root(id: try identifier(root.id, at: "roots[\(index)].id"), name: root.name)
       },
@@ -30,7 +32,8 @@ extension SnapshotDocument {
         DelegatedAdministrator(
           accountID: try identifier(
             admin.accountId, at: "delegatedAdministrators[\(index)].accountId"),
-          servicePrincipal: admin.servicePrincipal)
+          servicePrincipal: try servicePrincipal(
+            admin.servicePrincipal, at: "delegatedAdministrators[\(index)].servicePrincipal"))
       },
       handshakes: try (handshakes ?? []).enumerated().map {
         index, handshake throws(DocumentError) in
@@ -57,7 +60,10 @@ extension SnapshotDocument {
             try identifier(raw, at: "\(path).activeHandshakeId")
           })
       },
-      enabledServicePrincipals: enabledServicePrincipals ?? [],
+      enabledServicePrincipals: try (enabledServicePrincipals ?? []).enumerated().map {
+        index, principal throws(DocumentError) in
+        try servicePrincipal(principal, at: "enabledServicePrincipals[\(index)]")
+      },
       rootAccessFeatures: rootAccessFeatures ?? [],
       costs: try costs.map { costs throws(DocumentError) in try costReport(costs) },
       gaps: (gaps ?? []).map { SnapshotGap(section: $0.section, reason: $0.reason) },
@@ -84,8 +90,9 @@ extension SnapshotDocument {
       throw DocumentError(path: "\(path()).state", message: "is missing (and so is status)")
     }
     return Account(
-      id: try identifier(account.id, at: "\(path()).id"), name: account.name,
-      email: account.email, state: state,
+      id: try identifier(account.id, at: "\(path()).id"),
+      name: try accountName(account.name, at: "\(path()).name"),
+      email: try emailAddress(account.email, at: "\(path()).email"), state: state,
       joinedMethod: JoinedMethod(awsValue: account.joinedMethod),
       joinedTimestamp: try account.joinedTimestamp.map { stamp throws(DocumentError) in
         try timestamp(stamp, at: "\(path()).joinedTimestamp")
@@ -101,7 +108,9 @@ extension SnapshotDocument {
       rows: try costs.rows.enumerated().map { index, row throws(DocumentError) in
         CostRow(
           accountID: try identifier(row.accountId, at: "costs.rows[\(index)].accountId"),
-          service: row.service, region: row.region, amount: row.amount.text, unit: row.unit)
+          service: row.service, region: row.region,
+          amount: try costAmount(row.amount.text, at: "costs.rows[\(index)].amount"),
+          unit: row.unit)
       })
   }
 }

@@ -6,6 +6,9 @@
 public struct SnapshotDocument: Codable, Equatable, Sendable {
   public static let currentSchemaVersion = 1
 
+  /// Where the snapshot holds integers, for `StrictJSON` to name a `1.5` by its path.
+  static let integers = KeySchema.object(["schemaVersion": .integer], allowsOtherKeys: true)
+
   public var schemaVersion: Int
   public var organization: OrganizationRecord
   public var roots: [RootRecord]

@@ -152,6 +152,24 @@ import Testing
     #expect(result.statistics.invocationsByCommand["ce get-cost-and-usage"] == 3)
   }
 
+  @Test("a credit (a negative amount) is left out, so the snapshot reads back")
+  func creditsAreLeftOut() throws {
+    let runner = FakeCommandRunner()
+    CannedOrganization.register(on: runner)
+    runner.on(
+      "ce get-cost-and-usage \(CannedOrganization.costPeriod) --group-by "
+        + "Type=DIMENSION,Key=LINKED_ACCOUNT Type=DIMENSION,Key=SERVICE --filter "
+        + #"{"Dimensions":{"Key":"REGION","Values":["us-east-1"]}}"#,
+      json: #"""
+        {"ResultsByTime": [{"Groups": [
+          {"Keys": ["222222222222", "Amazon GuardDuty"], "Metrics": {"UnblendedCost": {"Amount": "12.3", "Unit": "USD"}}},
+          {"Keys": ["222222222222", "Credits"], "Metrics": {"UnblendedCost": {"Amount": "-4.5", "Unit": "USD"}}}]}]}
+        """#)
+    let result = try Self.collector(runner).collect()
+    #expect(result.document.costs?.rows.map(\.service) == ["Amazon GuardDuty"])
+    _ = try PlanFiles.organization(from: result.document, file: "org.snapshot.json")
+  }
+
   @Test("throttling is retried with backoff, then succeeds")
   func retriesThrottling() throws {
     let runner = FakeCommandRunner()

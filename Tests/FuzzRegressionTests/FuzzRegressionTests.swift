@@ -23,6 +23,9 @@ import Testing
     Expectation(file: "policy-extreme-recent-closures", decoded: true, plansRendered: 1),
     Expectation(file: "snapshot-extreme-timestamp-hostile-name", decoded: false, plansRendered: 0),
     Expectation(file: "plan-dangling-and-negative", decoded: false, plansRendered: 0),
+    // Read differently by other tools (jq, Python keep the last value): refused.
+    Expectation(file: "policy-protected-accounts-twice", decoded: false, plansRendered: 0),
+    Expectation(file: "plan-second-steps-array", decoded: false, plansRendered: 0),
   ]
 
   @Test(arguments: expectations)

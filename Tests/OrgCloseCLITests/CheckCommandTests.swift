@@ -179,7 +179,8 @@ import Testing
       ErrorCase(
         arguments: ["check", "\(acmeFolder)/org.snapshot.json", "--snapshot", "s.json"],
         status: .dataError,
-        message: "\(acmeFolder)/org.snapshot.json: generator: is missing; it is required"),
+        message: "\(acmeFolder)/org.snapshot.json: this is a snapshot, not a plan; orgclose "
+          + "check takes a plan written by orgclose plan --out first"),
     ])
   func errors(_ c: ErrorCase) {
     let result = CapturedConsole.run(c.arguments)

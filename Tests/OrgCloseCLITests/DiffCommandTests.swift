@@ -97,8 +97,8 @@ import Testing
           "diff", "\(SampleVariant.acme.path)/closure.policy.json", SampleVariant.acmePlan,
         ],
         status: .dataError,
-        message:
-          "\(SampleVariant.acme.path)/closure.policy.json: generator: is missing; it is required"),
+        message: "\(SampleVariant.acme.path)/closure.policy.json: this is a closure policy, "
+          + "not a plan; orgclose diff takes two plans written by orgclose plan --out"),
     ])
   func errors(_ c: ErrorCase) {
     let result = CapturedConsole.run(c.arguments)

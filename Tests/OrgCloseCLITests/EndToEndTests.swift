@@ -76,7 +76,8 @@ import Testing
     #expect(policyAsSnapshot.status == 65)
     #expect(
       policyAsSnapshot.err
-        == "orgclose: \(globex)/closure.policy.json: organization: is missing; it is required\n")
+        == "orgclose: \(globex)/closure.policy.json: this is a closure policy, not a snapshot; "
+        + "orgclose validate takes the snapshot first\n")
   }
 
   /// 10,001 members: more than `ClosurePlanner.defaultParallelMemberThreshold`, so the

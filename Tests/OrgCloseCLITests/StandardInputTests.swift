@@ -50,7 +50,9 @@ import Testing
     let result = try orgclose(["validate", "-"], input: "\(globex)/closure.policy.json")
     #expect(result.termination == .exited(65))
     #expect(
-      result.errorText == "orgclose: standard input: organization: is missing; it is required\n")
+      result.errorText
+        == "orgclose: standard input: this is a closure policy, not a snapshot; orgclose "
+        + "validate takes the snapshot first\n")
   }
 
   @Test("an output that is the file on standard input is refused: exit 64")

@@ -17,6 +17,7 @@ struct BlockersCommand: Command {
       try DashArgument.checkOneStandardInput(
         [snapshot, parsed.value("policy")], command: "blockers")
       run = PlanningRun(
+        command: "blockers",
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
       format = try parsed.choice("format", ["text", "json", "markdown"]) ?? "text"

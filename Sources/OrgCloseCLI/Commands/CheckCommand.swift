@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 import PlanFiles
 import PlanRendering
 
@@ -19,7 +20,8 @@ struct CheckCommand: Command {
       }
       try DashArgument.checkOneStandardInput(
         [planFile, snapshot, parsed.value("policy")], command: "check")
-      run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+      run = PlanningRun(
+        command: "check", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
     } catch {
       throw CommandFailure(error)
     }
@@ -30,9 +32,16 @@ struct CheckCommand: Command {
     do {
       plan = try PlanFiles.readPlan(planFile)
     } catch {
-      throw CommandFailure(error)
+      throw CommandFailure(error, command: "check")
     }
     let (organization, policy) = try run.inputs()
+    do {
+      try PlanFiles.requireSameOrganization(
+        plan, file: planFile, as: organization.value.id.rawValue, of: run.snapshotFile,
+        otherKind: .snapshot)
+    } catch {
+      throw CommandFailure(error)
+    }
     let check: PlanCheck
     do {
       check = try PlanCheck(

@@ -37,8 +37,10 @@ struct DiffCommand: Command {
     do {
       old = try PlanFiles.readPlan(oldFile)
       new = try PlanFiles.readPlan(newFile)
+      try PlanFiles.requireSameOrganization(
+        new, file: newFile, as: old.organization.id, of: oldFile, otherKind: .plan)
     } catch {
-      throw CommandFailure(error)
+      throw CommandFailure(error, command: "diff")
     }
     if let redaction {
       old = redaction.redacting(old)

@@ -17,7 +17,8 @@ struct GuardPolicyCommand: Command {
       }
       try DashArgument.checkOneStandardInput([snapshot, policy], command: "guard-policy")
       policyFile = policy
-      run = PlanningRun(snapshotFile: snapshot, policyFile: policy, start: nil)
+      run = PlanningRun(
+        command: "guard-policy", snapshotFile: snapshot, policyFile: policy, start: nil)
       out = DashArgument.outputFile(parsed.value("out"))
     } catch {
       throw CommandFailure(error)

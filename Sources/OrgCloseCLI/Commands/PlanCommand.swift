@@ -22,6 +22,7 @@ struct PlanCommand: Command {
         flags: ["fail-on-blocking"], optionalValues: RedactOption.values)
       let snapshot = try parsed.positionals("a snapshot file (orgclose plan SNAPSHOT)")[0]
       run = PlanningRun(
+        command: "plan",
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "plan"))
       try DashArgument.checkOneStandardInput([snapshot, parsed.value("policy")], command: "plan")

@@ -24,7 +24,7 @@ struct RenderCommand: Command {
     do {
       plan = try PlanFiles.readPlan(planFile)
     } catch {
-      throw CommandFailure(error)
+      throw CommandFailure(error, command: "render")
     }
     if let redaction { plan = redaction.redacting(plan) }
     console.out(PlanCommand.render(plan, format: format))

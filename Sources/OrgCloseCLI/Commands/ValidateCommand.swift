@@ -12,7 +12,8 @@ struct ValidateCommand: Command {
       let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
       try DashArgument.checkOneStandardInput(
         [snapshot, parsed.value("policy")], command: "validate")
-      run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+      run = PlanningRun(
+        command: "validate", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
     } catch {
       throw CommandFailure(error)
     }

@@ -45,7 +45,7 @@ extension MotoIntegrationTests {
       #expect(result.status == 0, "\(result.stderr)")
       let manifest = moto.manifest
       let document = try PlanFiles.decodeSnapshotDocument(
-        try PlanFiles.read(out), file: out)
+        try PlanFiles.read(out, as: .snapshot), file: out)
 
       #expect(document.organization.id == manifest.organizationId)
       #expect(document.organization.managementAccountId == manifest.managementAccountId)
@@ -123,7 +123,8 @@ extension MotoIntegrationTests {
         try Tools.orgclose(), ["snapshot", "--from-cli-output", saved.path, "--out", out],
         environment: Tools.awsEnvironment())
       #expect(result.status == 0, "\(result.stderr)")
-      let document = try PlanFiles.decodeSnapshotDocument(try PlanFiles.read(out), file: out)
+      let document = try PlanFiles.decodeSnapshotDocument(
+        try PlanFiles.read(out, as: .snapshot), file: out)
       #expect(document.accounts.count == MotoOrganization.accounts + 1)
       for account in document.accounts {
         #expect(account.parentId == manifest.accounts[account.id], "parent of \(account.id)")

@@ -1,0 +1,51 @@
+import Foundation
+import OrgCloseCLI
+import TestSupport
+import Testing
+
+/// `render`, `diff` and `check` refuse a plan whose closure was edited to be unsafe, as every
+/// reader of a plan must: a rendered or diffed plan is what reviewers approve.
+@Suite struct TamperedPlanCommandTests {
+  static let acme = Fixtures.samplesDirectory.appendingPathComponent("acme")
+
+  @Test(
+    "a plan that closes a protected account exits 65 from every reader",
+    arguments: ["render", "diff-old", "diff-new", "check"])
+  func everyReaderRefuses(_ command: String) throws {
+    let folder = try FileManager.default.url(
+      for: .itemReplacementDirectory, in: .userDomainMask,
+      appropriateFor: FileManager.default.temporaryDirectory, create: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let original = Self.acme.appendingPathComponent("expected/plan.json").path
+    let text = try String(contentsOfFile: original, encoding: .utf8)
+    let tampered = folder.appendingPathComponent("plan.json").path
+    let edited = text.replacingOccurrences(
+      of:
+        "\"action\" : \"remove-account\",\n      \"after\" : [\n        \"export-billing-history\",\n        \"prepare-account:222222222211\"",
+      with:
+        "\"action\" : \"close-account\",\n      \"after\" : [\n        \"export-billing-history\",\n        \"prepare-account:222222222211\""
+    )
+    #expect(edited != text)
+    try edited.write(toFile: tampered, atomically: true, encoding: .utf8)
+    let arguments: [String] =
+      switch command {
+      case "render": ["render", tampered]
+      case "diff-old": ["diff", tampered, original]
+      case "diff-new": ["diff", original, tampered]
+      default:
+        [
+          "check", tampered, "--snapshot",
+          Self.acme.appendingPathComponent("org.snapshot.json").path,
+        ]
+      }
+    let result = CapturedConsole.run(arguments)
+    #expect(result.status == .dataError)
+    #expect(result.out.isEmpty)
+    #expect(
+      result.err.hasPrefix("orgclose: \(tampered): steps[")
+        && result.err.hasSuffix(
+          "]: \"remove-account:222222222211\" closes 222222222211, which the plan lists as "
+            + "protected; the file was edited or damaged: re-create it with 'orgclose plan'\n")
+    )
+  }
+}
