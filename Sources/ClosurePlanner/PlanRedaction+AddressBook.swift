@@ -1,6 +1,6 @@
 extension PlanRedaction {
   /// The prefix of the checklist task that quotes an account's `notes` from the policy.
-  static let operatorNotePrefix = "Operator note: "
+  static let operatorNotePrefix = ClosurePlan.operatorNotePrefix
 
   /// Which placeholder each address of a plan gets, decided from the whole plan first, so
   /// every copy of an address gets the same one.

@@ -1,18 +1,34 @@
 import ClosurePlanner
 import PlanFiles
+import PlanRendering
 
-/// `orgclose render PLAN --format text|json|markdown|mermaid|dot`.
+/// `orgclose render PLAN [--format text|json|markdown|mermaid|gantt|dot]
+/// [--account ID | --ou PATH]`.
 struct RenderCommand: Command {
   var planFile: String
   var format: String
   var redaction: PlanRedaction?
+  /// `--account` or `--ou`: everything about some accounts instead of the whole plan.
+  var selection: AccountReport.Selection?
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
       let parsed = try Arguments(
-        arguments, command: "render", options: ["format"], optionalValues: RedactOption.values)
+        arguments, command: "render", options: ["format", "account", "ou"],
+        optionalValues: RedactOption.values)
       planFile = try parsed.positionals("a plan file (orgclose render PLAN --format FORMAT)")[0]
       format = try parsed.choice("format", PlanCommand.formats) ?? "text"
+      switch (parsed.value("account"), parsed.value("ou")) {
+      case (.some, .some):
+        throw UsageError("render: --account and --ou cannot be given together", command: "render")
+      case (.some(let account), nil): selection = .account(account)
+      case (nil, .some(let path)): selection = .organizationalUnit(path)
+      case (nil, nil): selection = nil
+      }
+      if selection != nil, format != "text" {
+        throw UsageError(
+          "render: --account and --ou print text; leave out --format \(format)", command: "render")
+      }
       redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
@@ -27,6 +43,22 @@ struct RenderCommand: Command {
       throw CommandFailure(error, command: "render")
     }
     if let redaction { plan = redaction.redacting(plan) }
+    if let selection {
+      let report = AccountReport(selection)
+      guard !report.accounts(in: plan).isEmpty else {
+        let what =
+          switch selection {
+          case .account(let id): "account \(id)"
+          case .organizationalUnit(let path): "OU path \(path)"
+          }
+        throw CommandFailure(
+          status: .dataError,
+          message: "\(planFile): the plan has no \(what); accounts are listed by ID and OU "
+            + "paths look like Root/Prod")
+      }
+      console.out(report.render(plan))
+      return .success
+    }
     console.out(PlanCommand.render(plan, format: format))
     console.leaveToExit(plan)
     return .success
