@@ -2,66 +2,13 @@ import ClosurePlanner
 import OrgGraph
 
 extension MarkdownContext {
-  /// What the plan does with the accounts under one OU path.
-  private struct PathCounts {
-    var accounts = 0
-    var close = 0
-    var remove = 0
-    var nothing = 0
-    var blocked = 0
-
-    mutating func add(_ other: Self) {
-      accounts += other.accounts
-      close += other.close
-      remove += other.remove
-      nothing += other.nothing
-      blocked += other.blocked
-    }
-
-    var cells: [String] {
-      [accounts, close, remove, nothing, blocked].map(TextFormatting.grouped)
-    }
+  /// The most UTF-8 bytes the steps-per-wave table and the step graph may take.
+  enum Budget {
+    static let waves = 12_000
+    static let graph = 12_000
   }
 
-  /// Accounts per OU path, with their dispositions and how many have blocking findings.
-  func pathSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
-    let blockedAccounts = Set(blocking.compactMap(\.account))
-    var countsByPath: [String: PathCounts] = [:]
-    for account in plan.accounts {
-      var counts = countsByPath[account.path] ?? PathCounts()
-      counts.accounts += 1
-      switch account.disposition {
-      case "close"?: counts.close += 1
-      case "remove"?, "remove-and-close"?: counts.remove += 1
-      default: counts.nothing += 1
-      }
-      if blockedAccounts.contains(account.id) { counts.blocked += 1 }
-      countsByPath[account.path] = counts
-    }
-    let paths = countsByPath.keys.sorted()
-    let rows = paths.lazy.map { path in
-      MarkdownDocument.row([Self.name(path)] + (countsByPath[path] ?? PathCounts()).cells)
-    }
-    let shown = MarkdownDocument.fitting(rows, budget: Budget.paths - Budget.tailRow)
-    document.blank()
-    document.append("### Accounts per OU path")
-    document.blank()
-    document.tableHeader(
-      ["OU path", "Accounts", "Close", "Remove", "Nothing planned", "With blocking findings"],
-      numeric: [1, 2, 3, 4, 5])
-    for row in shown { document.append(row) }
-    guard shown.count < paths.count else { return }
-    var rest = PathCounts()
-    for path in paths[shown.count...] { rest.add(countsByPath[path] ?? PathCounts()) }
-    let more = paths.count - shown.count
-    document.tableRow(
-      ["… \(TextFormatting.counted(more, "more OU path", "more OU paths"))"] + rest.cells)
-    leftOut.append(
-      "One row per OU path for \(TextFormatting.counted(more, "OU path", "OU paths")): "
-        + "they share the table's last row.")
-  }
-
-  /// Steps per wave: organization-level steps by title, per-account steps counted by action.
+  /// The steps counted per wave and action, for plans too large to list step by step.
   func waveSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
     let rows = digests.lazy.flatMap { digest in
       digest.organizationSteps.map { waveRow(digest.wave, $0) }

@@ -1,36 +1,109 @@
 public import ClosurePlanner
 
-/// Renders a plan as a Markdown document ready to post as a pull-request comment.
+/// Renders a plan as Markdown ready to post as pull-request comments.
 ///
-/// The document opens with a summary table, then the blocking findings per account with
-/// their remediation, the warnings, the closure calendar (one row per 30-day window), the
-/// steps wave by wave (kind, AWS call, account and OU path, earliest date) and a Mermaid
-/// flowchart of the step graph.
+/// At every size the comments show what a reviewer approves: the summary table, every
+/// protected account with its notes and what happens to it, every account whose disposition
+/// is not the strategy's default, every blocking finding and the warnings grouped by code, the
+/// closures per window with dates, the timeline as a Mermaid gantt chart, the steps (in full
+/// for small plans, counted per wave and action for large ones), the step graph, and a table
+/// of every account (OU path, disposition, window, date, findings, notes) in folds of 500.
 ///
-/// The document always stays under ``characterLimit``, the size of the largest GitHub
-/// comment. A plan of more than 200 steps, or one whose full document would not fit, gets a
-/// summary instead: counts per window, per OU path and per wave, the blocking findings in full
-/// as far as they fit, the first warnings folded in a `<details>` block, a grouped flowchart,
-/// and a closing list of what was left out. Every name from AWS is escaped.
+/// Each comment stays under ``characterLimit``. A plan that does not fit in one is split into
+/// numbered comments, as Atlantis does, each opening with a hidden marker
+/// (`<!-- orgclose-plan part 2 of 3 -->`) that a workflow uses to update its comments in
+/// place; tables continue across comments with their headings repeated. At most
+/// ``maximumComments`` are written; the accounts table ends there with a pointer to
+/// `orgclose render plan.json --account ID`. Every name from AWS is escaped.
 public struct MarkdownPlanRenderer: PlanRenderer {
-  /// The largest document GitHub accepts as a comment; documents stay below it, measured in
-  /// UTF-8 bytes (never fewer than characters).
+  /// The largest comment GitHub accepts; comments stay below it, measured in UTF-8 bytes
+  /// (never fewer than characters).
   public static let characterLimit = 65_536
-  /// Plans with more steps than this are summarised.
+  /// The most comments a plan is split into.
+  public static let maximumComments = 12
+  /// Plans with more steps than this have their steps counted per wave instead of listed.
   static let detailedStepLimit = 200
 
   /// Creates a Markdown renderer.
   public init() {}
 
-  /// Renders `plan` as a pull-request comment.
-  public func render(_ plan: ClosurePlan) -> String {
+  /// The marker line that opens part `part` of `count`.
+  public static func marker(part: Int, of count: Int) -> String {
+    "<!-- orgclose-plan part \(part) of \(count) -->"
+  }
+
+  /// Renders `plan` as its comments, in order, each under ``characterLimit``.
+  public func comments(_ plan: ClosurePlan) -> [String] {
     let context = MarkdownContext(plan)
-    if plan.steps.count <= Self.detailedStepLimit {
-      let detailed = context.detailedDocument()
-      if detailed.size < Self.characterLimit { return detailed.text }
+    let parts = MarkdownPaginator(limit: Self.characterLimit, maximumParts: Self.maximumComments)
+      .paginate(context.blocks())
+    return parts.enumerated().map { position, part in
+      var header = [Self.marker(part: position + 1, of: parts.count)]
+      if parts.count > 1 {
+        header.append(
+          "_orgclose plan for organization \(MarkdownContext.name(plan.organization.id)), "
+            + "comment \(position + 1) of \(parts.count): the plan is too large for one "
+            + "comment, so it is split, and tables continue in the next comment._")
+      }
+      var text = header.joined(separator: "\n") + "\n"
+      // Each part's text starts with the blank line its first block opened with.
+      text += part.text.drop { $0 == "\n" }.description
+      return text
     }
-    let summary = context.summaryDocument()
-    if summary.size < Self.characterLimit { return summary.text }
-    return context.minimalDocument().text
+  }
+
+  /// Renders `plan` as its comments one after another; each starts with its marker line.
+  public func render(_ plan: ClosurePlan) -> String {
+    comments(plan).joined(separator: "\n")
+  }
+}
+
+extension MarkdownContext {
+  /// Every block of the document, in reading order.
+  func blocks() -> [MarkdownPaginator.Block] {
+    let notes = plan.notesByAccount
+    var overview = MarkdownDocument()
+    self.overview(into: &overview)
+    var blocks: [MarkdownPaginator.Block] = [.text(Self.lines(overview))]
+    blocks += decisionBlocks(notes: notes)
+    blocks.append(findingBlock("Blocking findings", blocking, folded: false))
+    blocks.append(findingBlock("Warnings", warnings, folded: warnings.count > 10))
+    blocks.append(findingBlock("Info: what the plan already handles", info, folded: true))
+    blocks.append(calendarBlock())
+    var timeline = MarkdownDocument()
+    timelineSection(into: &timeline)
+    blocks.append(.text(Self.lines(timeline)))
+    if plan.steps.count <= MarkdownPlanRenderer.detailedStepLimit {
+      blocks.append(
+        .text([
+          "### Steps (\(TextFormatting.grouped(plan.steps.count)) in "
+            + "\(TextFormatting.counted(digests.count, "wave", "waves")))"
+        ]))
+      for digest in digests {
+        var wave = MarkdownDocument()
+        waveTable(digest, into: &wave)
+        blocks.append(.text(Self.lines(wave)))
+      }
+    } else {
+      var leftOut: [String] = []
+      var waves = MarkdownDocument()
+      waveSection(into: &waves, leftOut: &leftOut)
+      blocks.append(.text(Self.lines(waves)))
+    }
+    var graph = MarkdownDocument()
+    var leftOut: [String] = []
+    graphSection(into: &graph, leftOut: &leftOut)
+    blocks.append(.text(Self.lines(graph)))
+    blocks.append(accountBlock(notes: notes, planFile: "plan.json"))
+    return blocks
+  }
+
+  /// The lines of `document`, without the blank lines around them.
+  static func lines(_ document: MarkdownDocument) -> [String] {
+    var lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map(String.init)
+    while lines.first == "" { lines.removeFirst() }
+    while lines.last == "" { lines.removeLast() }
+    return lines
   }
 }

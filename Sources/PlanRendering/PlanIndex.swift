@@ -9,8 +9,17 @@ import ClosurePlanner
 struct PlanIndex {
   private let accounts: [ClosurePlan.AccountEntry]
   private let positions: [String: Int]
+  private let steps: [ClosurePlan.Step]
+  private let stepPositions: [String: Int]
 
   init(_ plan: ClosurePlan) {
+    steps = plan.steps
+    var stepPositions: [String: Int] = [:]
+    stepPositions.reserveCapacity(steps.count)
+    for position in steps.indices where stepPositions[steps[position].id] == nil {
+      stepPositions[steps[position].id] = position
+    }
+    self.stepPositions = stepPositions
     accounts = plan.accounts
     var positions: [String: Int] = [:]
     positions.reserveCapacity(accounts.count)
@@ -23,6 +32,11 @@ struct PlanIndex {
   /// The plan's entry for account `id`, if it lists one.
   func account(_ id: String?) -> ClosurePlan.AccountEntry? {
     id.flatMap { positions[$0] }.map { accounts[$0] }
+  }
+
+  /// The plan's step with `id`, if it has one.
+  func step(_ id: String) -> ClosurePlan.Step? {
+    stepPositions[id].map { steps[$0] }
   }
 
   /// How findings and tables name an account, not escaped.

@@ -22,17 +22,27 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
     SizeCase(members: 1_000, everyAccountBlocked: true),
     SizeCase(members: 20_000, everyAccountBlocked: true),
   ])
-  func staysUnderTheGitHubCommentLimit(_ size: SizeCase) {
+  func everyCommentStaysUnderTheGitHubLimit(_ size: SizeCase) {
     let plan = PlanFixtures.synthetic(
       members: size.members, everyAccountBlocked: size.everyAccountBlocked)
-    let markdown = MarkdownPlanRenderer().render(plan)
-    #expect(markdown.utf8.count < MarkdownPlanRenderer.characterLimit)
-    #expect(markdown.hasPrefix("## orgclose plan for organization o-exampleorgid\n"))
-    #expect(markdown.hasSuffix("\n"))
+    let comments = MarkdownPlanRenderer().comments(plan)
+    #expect(comments.count <= MarkdownPlanRenderer.maximumComments)
+    for (position, comment) in comments.enumerated() {
+      #expect(comment.utf8.count < MarkdownPlanRenderer.characterLimit)
+      #expect(
+        comment.hasPrefix(
+          MarkdownPlanRenderer.marker(part: position + 1, of: comments.count) + "\n"))
+      #expect(comment.hasSuffix("\n"))
+      #expect(tablesHaveConsistentColumns(comment))
+    }
+    #expect(comments[0].contains("## orgclose plan for organization o-exampleorgid\n"))
+    #expect(MarkdownPlanRenderer().render(plan) == comments.joined(separator: "\n"))
   }
 
-  @Test func listsEveryStepOfASmallPlan() {
-    let markdown = MarkdownPlanRenderer().render(PlanFixtures.synthetic(members: 10))
+  @Test func listsEveryStepOfASmallPlanInOneComment() {
+    let comments = MarkdownPlanRenderer().comments(PlanFixtures.synthetic(members: 10))
+    #expect(comments.count == 1)
+    let markdown = comments[0]
     #expect(markdown.contains("#### Wave 1 (10 steps, 2026-12-01)\n"))
     #expect(
       markdown.contains(
@@ -40,52 +50,67 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
           + "| Workload 3 (100000000003) | Root/Unit 3 | 2026-12-01 (window 1) |\n"))
     #expect(markdown.contains("| 1 | 2026-12-01 | 250 | 10 |\n"))
     #expect(markdown.contains("\n```mermaid\nflowchart LR\n"))
-    #expect(!markdown.contains("Left out"))
+    #expect(markdown.contains("\n```mermaid\ngantt\n"))
+    #expect(!markdown.contains("comment 1 of"))
   }
 
-  @Test func putsBlockersFirstWithTheirRemediation() throws {
+  @Test func putsDecisionsAndBlockersFirstWithTheirRemediation() throws {
     let markdown = MarkdownPlanRenderer().render(PlanFixtures.small())
-    let blocking = try #require(markdown.firstRange(of: "### Blocking findings (1)"))
-    let warnings = try #require(markdown.firstRange(of: "### Warnings (1)"))
+    let protected = try #require(markdown.firstRange(of: "### Protected accounts (0)"))
+    let blocking = try #require(markdown.firstRange(of: "### Blocking findings (1 in 1 code)"))
+    let warnings = try #require(markdown.firstRange(of: "### Warnings (1 in 1 code)"))
     let steps = try #require(markdown.firstRange(of: "### Steps (7 in 5 waves)"))
+    let accounts = try #require(markdown.firstRange(of: "### Accounts (3)"))
+    #expect(protected.lowerBound < blocking.lowerBound)
     #expect(blocking.lowerBound < warnings.lowerBound && warnings.lowerBound < steps.lowerBound)
+    #expect(steps.lowerBound < accounts.lowerBound)
     #expect(
       markdown.contains(
-        "| Sandbox (333333333333) | Root/Dev | ACCOUNT\\_SUSPENDED\\_BY\\_AWS | Sandbox "
+        "| ACCOUNT\\_SUSPENDED\\_BY\\_AWS | 1 | Sandbox (333333333333) | Sandbox "
           + "(333333333333) is SUSPENDED by AWS (not a customer closure, rule A6); how "
           + "CloseAccount and RemoveAccountFromOrganization treat it is undocumented | Contact "
           + "AWS Support about the suspension before acting on this account |\n"))
     #expect(markdown.contains("> [!CAUTION]\n> **1 blocking finding**"))
   }
 
-  @Test func summarisesALargePlanAndSaysWhatItLeftOut() {
-    let markdown = MarkdownPlanRenderer().render(PlanFixtures.synthetic(members: 1_000))
-    for window in 1...4 {
+  @Test func splitsALargePlanIntoNumberedCommentsWithEveryAccount() {
+    let comments = MarkdownPlanRenderer().comments(PlanFixtures.synthetic(members: 5_000))
+    #expect(comments.count > 1)
+    let markdown = comments.joined(separator: "\n")
+    for window in 1...20 {
       let start = PlanFixtures.startDate.adding(days: 30 * (window - 1))
       #expect(markdown.contains("\n| \(window) | \(start) | 250 | 250 |\n"))
     }
-    #expect(markdown.contains("\n| Root/Unit 7 | 25 | 25 | 0 | 0 | 0 |\n"))
+    // Every member has its row, in folds, continued across comments.
+    for n in [0, 2_499, 4_999] {
+      let id = String(100_000_000_000 + n)
+      #expect(markdown.contains("| Workload \(n) (\(id)) |"), "account \(id)")
+    }
+    #expect(comments[1].contains("### Accounts (5,001) (continued)"))
+    #expect(markdown.contains("<details><summary>Accounts 1–"))
+    #expect(comments[0].contains("comment 1 of \(comments.count): the plan is too large"))
+    #expect(!markdown.contains("did not fit"))
     #expect(
       markdown.contains(
-        "\n| 1 | api | close-account (per account) | 1,000 | 1–4 | 2026-12-01 … 2027-03-01 |\n"))
-    #expect(markdown.contains("<details><summary>Show the first "))
-    #expect(markdown.contains("\n### Left out of this summary\n\n- The list of all 2,002 steps"))
-    #expect(markdown.contains("s1[\"close-account × 250 #40;window 1#41;\"]:::api"))
-    #expect(!markdown.contains("#### Wave"))
+        "\n| 1 | api | close-account (per account) | 5,000 | 1–20 | 2026-12-01 … "))
   }
 
-  @Test func reportsBlockingFindingsThatDidNotFit() {
-    let markdown = MarkdownPlanRenderer().render(
+  @Test func groupsBlockingFindingsAndPointsToTheAccountView() {
+    let comments = MarkdownPlanRenderer().comments(
       PlanFixtures.synthetic(members: 20_000, everyAccountBlocked: true))
-    #expect(markdown.contains("\n| BLOCKING | UNKNOWN\\_ACCOUNT\\_STATE | 20,000 | 20,000 |\n"))
-    #expect(markdown.contains("more blocking findings did not fit in this comment.**"))
-    #expect(markdown.contains("\n- "))
-    #expect(markdown.contains("of 20,000 blocking findings (`orgclose blockers` lists them all)."))
+    let markdown = comments.joined(separator: "\n")
+    // 20,000 blocking findings of one code are one row in the first comment.
+    #expect(comments[0].contains("| UNKNOWN\\_ACCOUNT\\_STATE | 20,000 | 20,000 accounts: "))
+    #expect(comments.count == MarkdownPlanRenderer.maximumComments)
+    #expect(
+      markdown.contains(
+        "and the sections after it did not fit in \(MarkdownPlanRenderer.maximumComments) "
+          + "comments.** `orgclose render plan.json --account ID` shows any account."))
   }
 
-  @Test func foldsLongCalendarsAndOUListsIntoATailRow() {
+  @Test func timelineOfALongCalendarFitsTheFirstComment() {
     var plan = PlanFixtures.synthetic(members: 20_000)
-    // One closure per window: 20,000 windows cannot each get a row.
+    // One closure per window: 20,000 windows.
     for position in plan.steps.indices where plan.steps[position].action == "close-account" {
       let window = position
       plan.steps[position].window = window
@@ -94,15 +119,11 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
     plan.closeQuota.perWindow = 1
     plan.closeQuota.firstWindow = 1
     plan.closeQuota.windows = 20_000
-    for position in plan.accounts.indices {
-      plan.accounts[position].path = "Root/OU \(position)"
-    }
-    let markdown = MarkdownPlanRenderer().render(plan)
-    #expect(markdown.utf8.count < MarkdownPlanRenderer.characterLimit)
-    #expect(markdown.contains(" | — | "))
-    #expect(markdown.contains("\n| … "))
-    #expect(markdown.contains("they share the calendar's last row."))
-    #expect(markdown.contains("they share the table's last row."))
+    let comments = MarkdownPlanRenderer().comments(plan)
+    #expect(comments.allSatisfy { $0.utf8.count < MarkdownPlanRenderer.characterLimit })
+    #expect(comments[0].contains("### Closure calendar"))
+    #expect(comments.joined().contains("### Closure calendar (continued)"))
+    #expect(comments.joined().contains("\n```mermaid\ngantt\n"))
   }
 
   @Test(arguments: [10, 1_000])
@@ -117,20 +138,21 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
       plan.findings[position].message = Self.hostile
       plan.findings[position].remediation = Self.hostile
     }
-    let markdown = MarkdownPlanRenderer().render(plan)
-    #expect(markdown.utf8.count < MarkdownPlanRenderer.characterLimit)
-    #expect(!markdown.contains("<script"))
-    // Mentions are neutralised in Markdown; inside the Mermaid block GitHub links nothing.
-    let prose = markdown.split(separator: "```mermaid", maxSplits: 1).first ?? ""
-    #expect(!prose.contains("@team"))
-    #expect(prose.contains("@&#8203;team"))
-    #expect(markdown.contains("&lt;script&gt;"))
-    #expect(tablesHaveConsistentColumns(markdown))
-    // The timeline, then the step graph.
-    #expect(fences(in: markdown) == ["```mermaid", "```", "```mermaid", "```"])
-    for label in mermaidLabels(in: markdown) {
-      #expect(!label.contains(where: { "\"[]<>`|\n".contains($0) }))
+    for markdown in MarkdownPlanRenderer().comments(plan) {
+      #expect(markdown.utf8.count < MarkdownPlanRenderer.characterLimit)
+      #expect(!markdown.contains("<script"))
+      // Mentions are neutralised in Markdown; inside the Mermaid block GitHub links nothing.
+      let prose = markdown.split(separator: "```mermaid", maxSplits: 1).first ?? ""
+      #expect(!prose.contains("@team"))
+      #expect(tablesHaveConsistentColumns(markdown))
+      #expect(fences(in: markdown).count % 2 == 0)
+      for label in mermaidLabels(in: markdown) {
+        #expect(!label.contains(where: { "\"[]<>`|\n".contains($0) }))
+      }
     }
+    let first = MarkdownPlanRenderer().comments(plan)[0]
+    #expect(first.contains("@&#8203;team"))
+    #expect(first.contains("&lt;script&gt;"))
   }
 
   /// Whether every line of each table has as many unescaped pipes as the table's first line.
