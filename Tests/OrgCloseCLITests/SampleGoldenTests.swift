@@ -5,7 +5,7 @@ import Testing
 
 /// The samples' expected plans are golden files: a behaviour change shows as a diff there.
 @Suite struct SampleGoldenTests {
-  static let samples = ["acme", "globex", "initech"]
+  static let samples = ["acme", "globex", "initech", "review-300"]
 
   @Test("Golden: plan.json and the text plan of each sample", arguments: samples)
   func goldenPlans(_ sample: String) throws {
