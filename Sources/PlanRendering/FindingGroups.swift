@@ -29,6 +29,8 @@ struct FindingGroups {
   /// Groups `findings`, which are in plan order (severity, account, code).
   init(_ findings: [ClosurePlan.Finding], index: PlanIndex) {
     var positions: [String: Int] = [:]
+    // The accounts each group already lists: a group can hold tens of thousands.
+    var listed: [Set<String>] = []
     for finding in findings {
       let label = finding.account.map { index.accountLabel($0) }
       let message = Self.generic(finding.message, removing: label)
@@ -36,6 +38,7 @@ struct FindingGroups {
       let key = "\(finding.severity.rawValue) \(finding.code)"
       guard let position = positions[key] else {
         positions[key] = groups.count
+        listed.append(finding.account.map { [$0] } ?? [])
         groups.append(
           Group(
             severity: finding.severity, code: finding.code, message: message,

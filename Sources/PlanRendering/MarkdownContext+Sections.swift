@@ -106,7 +106,10 @@ extension MarkdownContext {
     for step in plan.steps where step.action == "close-account" {
       if let account = step.account, let window = step.window { windows[account] = window }
     }
-    let rows = plan.accounts.map { entry in
+    // No more rows than the comments could ever hold (a row takes more than 40 bytes).
+    let shown = plan.accounts.prefix(
+      MarkdownPlanRenderer.maximumComments * MarkdownPlanRenderer.characterLimit / 40)
+    let rows = shown.map { entry in
       let severe = plan.findings.isEmpty ? [] : entry.findings
       var disposition = entry.disposition ?? "—"
       if entry.isProtected { disposition += " (protected)" }
@@ -128,6 +131,7 @@ extension MarkdownContext {
           "Account", "OU path", "Disposition", "Window", "Leaves from", "Findings", "Notes",
         ],
         numeric: [3], rows: rows, fold: "Accounts", rowsPerFold: Self.accountsPerFold,
-        leftOutHint: "`orgclose render \(planFile) --account ID` shows any account."))
+        leftOutHint: "`orgclose render \(planFile) --account ID` shows any account.",
+        totalRows: plan.accounts.count))
   }
 }

@@ -23,6 +23,10 @@ struct MarkdownPaginator {
     var rowsPerFold = 500
     /// Said in the last comment when rows are left out for want of comments.
     var leftOutHint: String? = nil
+    /// How many rows the table has, when `rows` holds only the first of them (as many as the
+    /// comments could ever show).
+    var totalRows: Int? = nil
+    var count: Int { totalRows ?? rows.count }
   }
 
   /// The largest comment, in UTF-8 bytes.
@@ -124,18 +128,19 @@ private struct Layout {
         current.blank()
         current.folded(
           "\(fold) \(TextFormatting.grouped(first + 1))–\(TextFormatting.grouped(next)) of "
-            + TextFormatting.grouped(table.rows.count), body)
+            + TextFormatting.grouped(table.count), body)
       } else {
         current.blank()
         current.append(contentsOf: body)
       }
     } while next < table.rows.count
+    if table.count > table.rows.count { leaveOut(table, from: next) }
   }
 
   /// Says in the last comment how many rows of `table` did not fit, and stops.
   mutating func leaveOut(_ table: MarkdownPaginator.Table, from row: Int) {
     isFull = true
-    let omitted = table.rows.count - row
+    let omitted = table.count - row
     current.blank()
     current.append(
       "**\(TextFormatting.counted(omitted, "more row", "more rows")) of "

@@ -43,9 +43,11 @@ struct Timeline {
     var rootCloses: [CalendarDay] = []
     var removalWaits: [CalendarDay] = []
     var transferEnds: [(String, CalendarDay)] = []
+    // Only the organization's last steps are looked up by ID; indexing every step of a large
+    // plan would cost more than the rest of the timeline.
     var byID: [String: ClosurePlan.Step] = [:]
     for step in plan.steps {
-      byID[step.id] = step
+      if step.account == nil { byID[step.id] = step }
       let day = step.notBefore ?? start
       switch step.action {
       case "export-billing-history":
@@ -112,7 +114,10 @@ struct Timeline {
         end.daysSince1970 - start.daysSince1970)
     }
     if let wait = byID["await-permanent-closure"], let end = wait.notBefore {
-      let from = wait.after.compactMap { byID[$0]?.notBefore }.max() ?? start
+      let prerequisites = Set(wait.after)
+      let from =
+        plan.steps.lazy.filter { prerequisites.contains($0.id) }.compactMap(\.notBefore).max()
+        ?? start
       add(
         .waits, "post-closure", "90-day post-closure period of closed members", from,
         max(1, end.daysSince1970 - from.daysSince1970))
