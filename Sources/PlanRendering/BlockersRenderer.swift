@@ -1,6 +1,6 @@
 public import ClosurePlanner
 
-/// Renders the per-account findings report of `orgclose blockers`, as text or Markdown.
+/// Renders the per-account findings report of `orgclose blockers`, as text, Markdown or CSV.
 ///
 /// Organization-wide findings come first, under "Organization"; then each account with
 /// findings (ID, name and OU path), in the order of `plan.findings`, so accounts with blocking
@@ -13,6 +13,8 @@ public struct BlockersRenderer: PlanRenderer {
     case text
     /// GitHub-flavoured Markdown, one table per account.
     case markdown
+    /// CSV (RFC 4180), one row per finding, for spreadsheets.
+    case csv
   }
 
   /// The output format this renderer writes.
@@ -29,6 +31,7 @@ public struct BlockersRenderer: PlanRenderer {
     switch style {
     case .text: return Self.text(report)
     case .markdown: return Self.markdown(report, organizationID: plan.organization.id)
+    case .csv: return Self.csv(report)
     }
   }
 }

@@ -2,8 +2,10 @@ import ClosurePlanner
 import PlanFiles
 import PlanRendering
 
-/// `orgclose blockers SNAPSHOT [--policy FILE] [--start DATE] [--format text|json|markdown]`.
+/// `orgclose blockers SNAPSHOT [--policy FILE] [--start DATE] [--format text|json|markdown|csv]`.
 struct BlockersCommand: Command {
+  static let formats = ["text", "json", "markdown", "csv"]
+
   var run: PlanningRun
   var format: String
   var redaction: PlanRedaction?
@@ -19,7 +21,7 @@ struct BlockersCommand: Command {
       run = PlanningRun(
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
-      format = try parsed.choice("format", ["text", "json", "markdown"]) ?? "text"
+      format = try parsed.choice("format", Self.formats) ?? "text"
       redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
@@ -32,6 +34,7 @@ struct BlockersCommand: Command {
     switch format {
     case "json": console.out(String(decoding: PlanFiles.encode(BlockersJSON(plan)), as: UTF8.self))
     case "markdown": console.out(BlockersRenderer(style: .markdown).render(plan))
+    case "csv": console.out(BlockersRenderer(style: .csv).render(plan))
     default: console.out(BlockersRenderer(style: .text).render(plan))
     }
     console.leaveToExit(plan)
