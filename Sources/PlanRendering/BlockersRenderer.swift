@@ -19,17 +19,21 @@ public struct BlockersRenderer: PlanRenderer {
 
   /// The output format this renderer writes.
   public var style: Style
+  /// Whether the text form colours the severities (`SeverityColour`); for a terminal.
+  public var colours: Bool
 
-  /// Creates a blockers renderer writing `style`.
-  public init(style: Style = .text) {
+  /// Creates a blockers renderer writing `style`, with severities in colour if `colours` and
+  /// the style is `text`.
+  public init(style: Style = .text, colours: Bool = false) {
     self.style = style
+    self.colours = colours
   }
 
   /// Renders the findings report of `plan`.
   public func render(_ plan: ClosurePlan) -> String {
     let report = BlockersReport(plan)
     switch style {
-    case .text: return Self.text(report)
+    case .text: return Self.text(report, colours: colours)
     case .markdown: return Self.markdown(report, organizationID: plan.organization.id)
     case .csv: return Self.csv(report)
     }

@@ -8,16 +8,13 @@ import PlanRendering
 /// produce: exit 0 when it is, 3 when not. A plan made with a policy is never checked
 /// without one: that is a usage error naming the policy's digest, not a verdict.
 struct CheckCommand: Command {
-  static let formats = ["text", "json"]
-
   var planFile: String
   var run: PlanningRun
   var format: String
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(
-        arguments, command: "check", options: ["snapshot", "policy", "format"])
+      let parsed = try Arguments(arguments, spec: .check)
       planFile = try parsed.positionals("a plan file (orgclose check PLAN --snapshot SNAPSHOT)")[0]
       guard let snapshot = parsed.value("snapshot") else {
         throw UsageError("check needs --snapshot SNAPSHOT", command: "check")
@@ -25,7 +22,7 @@ struct CheckCommand: Command {
       try DashArgument.checkOneStandardInput(
         [planFile, snapshot, parsed.value("policy")], command: "check")
       run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
-      format = try parsed.choice("format", Self.formats) ?? "text"
+      format = try parsed.choice("format") ?? "text"
     } catch {
       throw CommandFailure(error)
     }

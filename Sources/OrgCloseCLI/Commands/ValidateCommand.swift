@@ -5,19 +5,17 @@ import PlanFiles
 /// `orgclose validate SNAPSHOT [--policy FILE] [--format text|json]`: reads and checks the
 /// files, plans nothing.
 struct ValidateCommand: Command {
-  static let formats = ["text", "json"]
-
   var run: PlanningRun
   var format: String
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(arguments, command: "validate", options: ["policy", "format"])
+      let parsed = try Arguments(arguments, spec: .validate)
       let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
       try DashArgument.checkOneStandardInput(
         [snapshot, parsed.value("policy")], command: "validate")
       run = PlanningRun(snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
-      format = try parsed.choice("format", Self.formats) ?? "text"
+      format = try parsed.choice("format") ?? "text"
     } catch {
       throw CommandFailure(error)
     }
