@@ -4,7 +4,7 @@ SOURCES := Sources Tests Package.swift
 BIN := .build/debug/orgclose
 SAMPLE ?= acme
 
-.PHONY: all build demo test tools lint format goldens release clean fuzz
+.PHONY: all build demo test tools lint format goldens release clean fuzz install man
 
 all: build
 
@@ -58,6 +58,29 @@ bench:
 
 release:
 	$(SWIFT) build -c release --product orgclose
+
+# The man page, orgclose.1, made from the same declarations as 'orgclose help'.
+man: build
+	$(BIN) help --man > orgclose.1
+
+# Installs the release binary, the man page and the bash and zsh completions under PREFIX
+# (DESTDIR is prepended, for packaging). For a user-only install: make install PREFIX=~/.local
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+
+install: release
+	@release="$$($(SWIFT) build -c release --product orgclose --show-bin-path)/orgclose"; \
+	set -e; \
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)"; \
+	install -m 755 "$$release" "$(BINDIR)/orgclose"; \
+	"$$release" help --man > "$(MANDIR)/orgclose.1"; \
+	"$$release" completion bash > "$(BASHDIR)/orgclose"; \
+	"$$release" completion zsh > "$(ZSHDIR)/_orgclose"; \
+	chmod 644 "$(MANDIR)/orgclose.1" "$(BASHDIR)/orgclose" "$(ZSHDIR)/_orgclose"; \
+	echo "Installed $(BINDIR)/orgclose, its man page and bash and zsh completions"
 
 clean:
 	rm -rf .build

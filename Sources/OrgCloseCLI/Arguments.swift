@@ -28,7 +28,8 @@ struct Arguments {
       index += 1
       guard word.hasPrefix("--"), word.count > 2 else {
         if word.hasPrefix("-") && word.count > 1 {
-          throw UsageError("\(command): unknown option \(word)", command: command)
+          throw UsageError(
+            "\(command): unknown option \(word)" + Self.knownOptions(command), command: command)
         }
         positionals.append(word)
         continue
@@ -73,13 +74,34 @@ struct Arguments {
           index += 1
         }
       } else {
-        throw UsageError("\(command): unknown option --\(name)", command: command)
+        throw UsageError(
+          "\(command): unknown option --\(name)" + Self.knownOptions(command), command: command)
       }
     }
   }
 
+  /// Parses `arguments` as `spec` declares them.
+  init(_ arguments: [String], spec: CommandSpec) throws(UsageError) {
+    try self.init(
+      arguments, command: spec.name, options: spec.valueOptions, flags: spec.flags,
+      optionalValues: spec.optionalValues)
+  }
+
+  /// ` (options: --policy, --start, …)`, from the command's declaration.
+  private static func knownOptions(_ command: String) -> String {
+    guard let spec = CommandSpec.named(command), !spec.options.isEmpty else {
+      return " (\(command) takes no options)"
+    }
+    return " (options: " + spec.options.map { "--\($0.name)" }.joined(separator: ", ") + ")"
+  }
+
   func value(_ name: String) -> String? { values[name] }
   func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  /// The value of `--name`, which must be one of the choices the command declares for it.
+  func choice(_ name: String) throws(UsageError) -> String? {
+    try choice(name, CommandSpec.named(command)?.option(name)?.choices ?? [])
+  }
 
   /// The value of `--name`, which must be one of `choices`.
   func choice(_ name: String, _ choices: [String]) throws(UsageError) -> String? {

@@ -15,6 +15,8 @@ extension CLI {
       out: { output.write($0) }, err: { errors.write($0) },
       today: { ISO8601DateFormatter().string(from: Date()).prefix(10).description })
     console.leavesLargeValuesToExit = true
+    console.outputIsTerminal = isatty(STDOUT_FILENO) == 1
+    console.environment = ProcessInfo.processInfo.environment
     let status = run(arguments, console: console)
     if let failure = output.writeError {
       errors.write("orgclose: \(OneLine.escaped(failure.description))\n")

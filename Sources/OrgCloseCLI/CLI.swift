@@ -28,6 +28,7 @@ public enum CLI: Sendable {
       case "snapshot": return try SnapshotCommand(rest).run(console)
       case "guard-policy": return try GuardPolicyCommand(rest).run(console)
       case "help": return try help(rest, console: console)
+      case "completion": return try completion(rest, console: console)
       case "--help", "-h":
         console.out(Help.overview)
         return .success
@@ -49,14 +50,34 @@ public enum CLI: Sendable {
   private static func help(_ arguments: [String], console: Console) throws(CommandFailure)
     -> ExitStatus
   {
+    if arguments == ["--man"] {
+      console.out(ManPage.roff)
+      return .success
+    }
     guard let topic = arguments.first else {
       console.out(Help.overview)
       return .success
     }
     guard arguments.count == 1, let text = Help.text(for: topic) else {
-      throw CommandFailure(UsageError("help: no command \"\(arguments.joined(separator: " "))\""))
+      throw CommandFailure(
+        UsageError(
+          "help: no command or topic \"\(arguments.joined(separator: " "))\"; topics: "
+            + Help.topics.map(\.name).joined(separator: ", ")))
     }
     console.out(text)
+    return .success
+  }
+
+  private static func completion(_ arguments: [String], console: Console) throws(CommandFailure)
+    -> ExitStatus
+  {
+    guard arguments.count == 1, let script = Completion.script(for: arguments[0]) else {
+      throw CommandFailure(
+        UsageError(
+          "completion needs one shell: " + Completion.shells.joined(separator: " or "),
+          command: "completion"))
+    }
+    console.out(script)
     return .success
   }
 }

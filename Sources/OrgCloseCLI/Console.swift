@@ -11,6 +11,14 @@ public struct Console: Sendable {
   /// The `orgclose` executable turns it on; tests, which run many commands in one process,
   /// leave it off.
   public var leavesLargeValuesToExit = false
+  /// Whether standard output is a terminal, injected so tests can check both.
+  public var outputIsTerminal = false
+  /// The process environment (`NO_COLOR`), injected so tests can set it.
+  public var environment: [String: String] = [:]
+
+  /// Whether text output is coloured: on a terminal, unless `NO_COLOR` is set (to any
+  /// value, see no-color.org).
+  public var usesColour: Bool { outputIsTerminal && environment["NO_COLOR"] == nil }
 
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,

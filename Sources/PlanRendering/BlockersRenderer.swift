@@ -1,6 +1,6 @@
 public import ClosurePlanner
 
-/// Renders the per-account findings report of `orgclose blockers`, as text or Markdown.
+/// Renders the per-account findings report of `orgclose blockers`, as text, Markdown or CSV.
 ///
 /// Organization-wide findings come first, under "Organization"; then each account with
 /// findings (ID, name and OU path), in the order of `plan.findings`, so accounts with blocking
@@ -13,22 +13,29 @@ public struct BlockersRenderer: PlanRenderer {
     case text
     /// GitHub-flavoured Markdown, one table per account.
     case markdown
+    /// CSV (RFC 4180), one row per finding, for spreadsheets.
+    case csv
   }
 
   /// The output format this renderer writes.
   public var style: Style
+  /// Whether the text form colours the severities (`SeverityColour`); for a terminal.
+  public var colours: Bool
 
-  /// Creates a blockers renderer writing `style`.
-  public init(style: Style = .text) {
+  /// Creates a blockers renderer writing `style`, with severities in colour if `colours` and
+  /// the style is `text`.
+  public init(style: Style = .text, colours: Bool = false) {
     self.style = style
+    self.colours = colours
   }
 
   /// Renders the findings report of `plan`.
   public func render(_ plan: ClosurePlan) -> String {
     let report = BlockersReport(plan)
     switch style {
-    case .text: return Self.text(report)
+    case .text: return Self.text(report, colours: colours)
     case .markdown: return Self.markdown(report, organizationID: plan.organization.id)
+    case .csv: return Self.csv(report)
     }
   }
 }

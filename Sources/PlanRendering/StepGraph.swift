@@ -23,6 +23,10 @@ struct StepGraph {
     var wave: Int
     /// How many steps the node stands for.
     var count: Int
+    /// The closure windows of the node's steps, if any has one.
+    var windows: ClosedRange<Int>? = nil
+    /// The most severe finding on any of the node's steps.
+    var severity: ClosurePlan.Severity? = nil
   }
 
   /// A prerequisite edge between two nodes, as positions in `nodes`.
@@ -49,14 +53,22 @@ struct StepGraph {
   init(_ plan: ClosurePlan, grouping: Grouping) {
     self.grouping = grouping
     // Steps are read in place through a buffer; a loop over the array copied every step.
+    // Findings are sorted by severity, so a step's first finding is its most severe.
+    var severityOfStep: [String: ClosurePlan.Severity] = [:]
+    for finding in plan.findings {
+      if let step = finding.step, severityOfStep[step] == nil {
+        severityOfStep[step] = finding.severity
+      }
+    }
     (nodes, edges) = plan.steps.withUnsafeBufferPointer { steps in
-      Self.build(steps, grouping: grouping)
+      Self.build(steps, grouping: grouping, severityOfStep: severityOfStep)
     }
   }
 
-  private static func build(_ steps: UnsafeBufferPointer<ClosurePlan.Step>, grouping: Grouping)
-    -> (nodes: [Node], edges: [Edge])
-  {
+  private static func build(
+    _ steps: UnsafeBufferPointer<ClosurePlan.Step>, grouping: Grouping,
+    severityOfStep: [String: ClosurePlan.Severity]
+  ) -> (nodes: [Node], edges: [Edge]) {
     var nodes: [Node] = []
     var nodeOfKey: [GroupKey: Int] = [:]
     var windows: [ClosedRange<Int>?] = []
@@ -84,10 +96,16 @@ struct StepGraph {
         actions.append(steps[position].action)
       }
       if let window = steps[position].window { windows[node] = .spanning(windows[node], window) }
+      if let severity = severityOfStep[steps[position].id],
+        nodes[node].severity.map({ severity < $0 }) ?? true
+      {
+        nodes[node].severity = severity
+      }
       nodeOfStep.append(node)
       if positionOfStep[steps[position].id] == nil { positionOfStep[steps[position].id] = position }
     }
     for node in nodes.indices {
+      nodes[node].windows = windows[node]
       nodes[node].label = Self.label(
         count: nodes[node].count, title: titles[node], action: actions[node],
         windows: windows[node])

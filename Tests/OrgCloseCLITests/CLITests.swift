@@ -34,7 +34,8 @@ import Testing
           "plan: --start must be a date YYYY-MM-DD, not \"tomorrow\"; see 'orgclose help plan'"),
       UsageCase(
         arguments: ["plan", "a.json", "--polcy", "p.json"],
-        message: "plan: unknown option --polcy; see 'orgclose help plan'"),
+        message: "plan: unknown option --polcy (options: --policy, --start, --out, --format, "
+          + "--fail-on-blocking, --redact); see 'orgclose help plan'"),
       UsageCase(
         arguments: ["plan", "a.json", "--out"],
         message: "plan: --out needs a value; see 'orgclose help plan'"),
@@ -63,7 +64,9 @@ import Testing
         message: "generate: --accounts must be a whole number from 1 to 1000000, not \"-5\"; "
           + "see 'orgclose help generate'"),
       UsageCase(
-        arguments: ["help", "nope"], message: "help: no command \"nope\"; see 'orgclose help'"),
+        arguments: ["help", "nope"],
+        message: "help: no command or topic \"nope\"; topics: policy, snapshot-format, "
+          + "plan-format; see 'orgclose help'"),
     ])
   func usageErrors(_ c: UsageCase) {
     let result = CapturedConsole.run(c.arguments)

@@ -16,10 +16,15 @@ final class CapturedConsole: Sendable {
       today: { "2026-11-26" })
   }
 
-  /// Runs `orgclose` in process.
-  static func run(_ arguments: [String]) -> (status: ExitStatus, out: String, err: String) {
+  /// Runs `orgclose` in process; `terminal` says whether standard output is a terminal.
+  static func run(
+    _ arguments: [String], terminal: Bool = false, environment: [String: String] = [:]
+  ) -> (status: ExitStatus, out: String, err: String) {
     let captured = CapturedConsole()
-    let status = CLI.run(arguments, console: captured.console)
+    var console = captured.console
+    console.outputIsTerminal = terminal
+    console.environment = environment
+    let status = CLI.run(arguments, console: console)
     return (status, captured.out, captured.err)
   }
 }

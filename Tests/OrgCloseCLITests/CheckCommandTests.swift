@@ -118,16 +118,96 @@ import Testing
     #expect(result.out.hasPrefix("\(plan): fresh (inputs unchanged)\n"))
   }
 
-  @Test("a check without the policy the plan was made with says so")
-  func policyMissing() {
+  @Test("a check without the policy the plan was made with is a usage error naming its digest")
+  func policyMissing() throws {
+    let recorded = try #require(
+      try PlanFilesForTests.recordedPolicyDigest(SampleVariant.acmePlan))
     let result = CapturedConsole.run([
       "check", SampleVariant.acmePlan, "--snapshot", "\(acme)/org.snapshot.json",
     ])
+    #expect(result.status == .usage)
+    #expect(result.out.isEmpty, "no verdict")
+    #expect(
+      result.err
+        == "orgclose: check: \(SampleVariant.acmePlan) was made with a policy (\(recorded)); "
+        + "pass that policy with --policy FILE; see 'orgclose help check'\n")
+  }
+
+  @Test("the replan command of a stale redacted plan keeps every input, the redaction included")
+  func replanKeepsEveryInput() throws {
+    let variant = try SampleVariant(policy: [
+      Edit(from: #""startDate": "2026-12-01""#, to: #""startDate": "2027-01-04""#)
+    ])
+    defer { variant.remove() }
+    let plan = variant.plan(extra: ["--redact", "names", "--start", "2026-12-02"])
+    let changed = try SampleVariant(snapshot: OneChangeCase.all[0].snapshot)
+    defer { changed.remove() }
+    let result = CapturedConsole.run([
+      "check", plan, "--snapshot", changed.snapshot, "--policy", variant.policy,
+    ])
     #expect(result.status == .stale)
     #expect(
-      result.out.hasPrefix(
-        "\(SampleVariant.acmePlan): stale\n  The inputs changed (snapshot unchanged, no policy "
-          + "given: the plan was made with one; pass\n  --policy) and so does the plan."))
+      result.out.contains(
+        "\n  orgclose plan \(changed.snapshot) --policy \(variant.policy) --start 2026-12-02 "
+          + "--redact names --out \(plan)\n"))
+  }
+
+  @Test("check --format json: verdict, input statuses and digests, replan command, changes")
+  func json() throws {
+    let c = OneChangeCase.all[0]
+    let variant = try SampleVariant(snapshot: c.snapshot, policy: c.policy)
+    defer { variant.remove() }
+    let stale = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", variant.snapshot, "--policy", variant.policy,
+      "--format", "json",
+    ])
+    #expect(stale.status == .stale)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(stale.out.utf8)) as? [String: Any])
+    #expect(object["verdict"] as? String == "stale")
+    #expect(object["fresh"] as? Bool == false)
+    #expect(object["plan"] as? String == SampleVariant.acmePlan)
+    let inputs = try #require(object["inputs"] as? [String: [String: String]])
+    #expect(inputs["snapshot"]?["status"] == "changed")
+    #expect(inputs["snapshot"]?["recorded"] != inputs["snapshot"]?["current"])
+    #expect(inputs["policy"]?["status"] == "unchanged")
+    #expect((object["replan"] as? String)?.hasPrefix("orgclose plan \(variant.snapshot)") == true)
+    let changes = try #require(object["changes"] as? [String: Any])
+    let accounts = try #require(changes["accounts"] as? [[String: Any]])
+    #expect(!accounts.isEmpty)
+    #expect(
+      accounts.allSatisfy { ["added", "removed", "changed"].contains($0["change"] as? String) })
+
+    let fresh = CapturedConsole.run([
+      "check", SampleVariant.acmePlan, "--snapshot", "\(acme)/org.snapshot.json", "--policy",
+      "\(acme)/closure.policy.json", "--format", "json",
+    ])
+    #expect(fresh.status == .success)
+    let freshObject = try #require(
+      try JSONSerialization.jsonObject(with: Data(fresh.out.utf8)) as? [String: Any])
+    #expect(freshObject["verdict"] as? String == "fresh-inputs-unchanged")
+    #expect(freshObject["replan"] == nil)
+    #expect((freshObject["changes"] as? [String: Any])?["accounts"] as? [Any] != nil)
+  }
+
+  @Test("validate --format json says what it read, with the digests")
+  func validateJSON() throws {
+    let result = CapturedConsole.run([
+      "validate", "\(acme)/org.snapshot.json", "--policy", "\(acme)/closure.policy.json",
+      "--format", "json",
+    ])
+    #expect(result.status == .success)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: [String: Any]])
+    #expect(object["snapshot"]?["organization"] as? String == "o-acme4x7k2p")
+    #expect(object["snapshot"]?["accounts"] as? Int == 12)
+    #expect(object["snapshot"]?["members"] as? Int == 11)
+    #expect((object["snapshot"]?["digest"] as? String)?.hasPrefix("sha256:") == true)
+    #expect(object["policy"]?["valid"] as? Bool == true)
+    let withoutPolicy = CapturedConsole.run([
+      "validate", "\(acme)/org.snapshot.json", "--format", "json",
+    ])
+    #expect(!withoutPolicy.out.contains("\"policy\""))
   }
 
   @Test("a policy start date other than the plan's is noted, and the plan's is kept")
@@ -167,13 +247,16 @@ import Testing
         message: "check needs --snapshot SNAPSHOT; see 'orgclose help check'"),
       ErrorCase(
         arguments: ["check", "plan.json", "--snapshot", "s.json", "--format", "markdown"],
-        status: .usage, message: "check: unknown option --format; see 'orgclose help check'"),
+        status: .usage,
+        message: "check: --format must be one of text, json, not \"markdown\"; "
+          + "see 'orgclose help check'"),
       ErrorCase(
         arguments: ["check", "/nonexistent/plan.json", "--snapshot", "s.json"], status: .noInput,
         message: "/nonexistent/plan.json: no such file"),
       ErrorCase(
         arguments: [
           "check", SampleVariant.acmePlan, "--snapshot", "/nonexistent/org.snapshot.json",
+          "--policy", "\(acmeFolder)/closure.policy.json",
         ],
         status: .noInput, message: "/nonexistent/org.snapshot.json: no such file"),
       ErrorCase(
@@ -229,5 +312,15 @@ import Testing
       return step
     }
     return plan
+  }
+}
+
+/// Reads what a plan file records, without the product's reader, so a test does not trust
+/// what it checks.
+enum PlanFilesForTests {
+  static func recordedPolicyDigest(_ file: String) throws -> String? {
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    return (object?["inputs"] as? [String: Any])?["policy"] as? String
   }
 }

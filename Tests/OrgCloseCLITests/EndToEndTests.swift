@@ -94,7 +94,8 @@ import Testing
         == 0)
     let plan = try Self.run(["plan", snapshot, "--start", "2026-12-01", "--out", planFile])
     #expect(plan.status == 0)
-    #expect(String(decoding: plan.out, as: UTF8.self).contains("Members               10,001"))
+    #expect(
+      String(decoding: plan.out, as: UTF8.self).contains(" for 10,002 accounts (10,001 members)\n"))
     let size = try FileManager.default.attributesOfItem(atPath: planFile)[.size] as? Int
     #expect((size ?? 0) > 10_000_000)
     // Read back through validation, and planned again for the staleness check: same plan.

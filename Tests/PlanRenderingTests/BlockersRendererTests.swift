@@ -58,3 +58,45 @@ import Testing
     #expect(markdown.contains("### 333333333333 &lt;script&gt;x&lt;/script&gt; \\| \\`y\\` z\n"))
   }
 }
+
+/// `blockers --format csv`: one RFC 4180 row per finding, safe to open in a spreadsheet.
+@Suite struct BlockersCSVTests {
+  @Test func writesAHeaderAndOneRowPerFindingInReportOrder() {
+    let csv = BlockersRenderer(style: .csv).render(PlanFixtures.small())
+    let rows = csv.split(separator: "\r\n" as Character, omittingEmptySubsequences: false)
+    #expect(rows.first == "account,ou_path,code,severity,message,remediation")
+    #expect(rows.last == "", "every row, the last included, ends with CRLF")
+    #expect(rows.count == 5)
+    #expect(rows[1].hasPrefix(",,ORGANIZATION_DELETED_AFTER_POST_CLOSURE,info,"))
+    #expect(rows[2].hasPrefix("333333333333,Root/Dev,ACCOUNT_SUSPENDED_BY_AWS,blocking,"))
+    #expect(rows[3].hasPrefix("222222222222,Root/Prod,ROUTE53_DOMAINS,warning,"))
+  }
+
+  @Test(
+    "cells are quoted as RFC 4180 says, and formula-like cells get a leading quote",
+    arguments: [
+      ("plain", "plain"),
+      ("a, b", "\"a, b\""),
+      ("say \"hi\"", "\"say \"\"hi\"\"\""),
+      ("two\nlines", "\"two\nlines\""),
+      ("cr\r\nlf", "\"cr\r\nlf\""),
+      ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+      ("+1", "'+1"),
+      ("-2+3", "'-2+3"),
+      ("@SUM(A1)", "'@SUM(A1)"),
+      ("\tcmd", "'\tcmd"),
+      ("a=b", "a=b"),
+      ("", ""),
+    ])
+  func cell(_ value: String, _ expected: String) {
+    #expect(BlockersRenderer.csvCell(value) == expected)
+  }
+
+  @Test func aHostileAccountNameCannotBecomeAFormulaOrANewRow() {
+    var plan = PlanFixtures.small()
+    plan.findings[1].message = "=cmd|' /C calc'!A0"
+    plan.findings[1].remediation = "line one\nline two, with \"quotes\""
+    let csv = BlockersRenderer(style: .csv).render(plan)
+    #expect(csv.contains(",'=cmd|' /C calc'!A0,\"line one\nline two, with \"\"quotes\"\"\"\r\n"))
+  }
+}

@@ -43,28 +43,32 @@ import Testing
     let expected = """
       digraph plan {
         rankdir=LR;
-        node [shape=box, fontname="Helvetica", fontsize=10];
+        node [shape=box, style=filled, fillcolor="#dbe9f6", fontname="Helvetica", fontsize=10];
         subgraph cluster_w0 {
           label="Wave 0";
-          s0 [label="Export the organization's billing history", style="rounded,dashed"];
+          s0 [label="Export the organization's billing history", style="filled,rounded,dashed", fillcolor="#fff3c4"];
         }
         subgraph cluster_w1 {
           label="Wave 1";
-          s1 [label="Prepare Payments (222222222222) for closure", style="rounded,dashed"];
+          s1 [label="Prepare Payments (222222222222) for closure", style="filled,rounded,dashed", fillcolor="#fff3c4", color="#e69500", penwidth=2];
         }
         subgraph cluster_w2 {
           label="Wave 2";
-          s2 [label="Close Payments (222222222222) with CloseAccount"];
-          s3 [label="Close Sandbox (333333333333) with CloseAccount"];
+          subgraph cluster_w2_1_1 {
+            label="Window 1";
+            style=dashed;
+            s2 [label="Close Payments (222222222222) with CloseAccount"];
+            s3 [label="Close Sandbox (333333333333) with CloseAccount"];
+          }
         }
         subgraph cluster_w3 {
           label="Wave 3";
-          s4 [label="Wait until Payments (222222222222) reads CLOSED", shape=ellipse];
-          s5 [label="Wait until Sandbox (333333333333) reads CLOSED", shape=ellipse];
+          s4 [label="Wait until Payments (222222222222) reads CLOSED", shape=ellipse, fillcolor="#eeeeee"];
+          s5 [label="Wait until Sandbox (333333333333) reads CLOSED", shape=ellipse, fillcolor="#eeeeee", color="#c62828", penwidth=2.5];
         }
         subgraph cluster_w4 {
           label="Wave 4";
-          s6 [label="Close the management account Management (111111111111) as root", style="rounded,dashed"];
+          s6 [label="Close the management account Management (111111111111) as root", style="filled,rounded,dashed", fillcolor="#fff3c4"];
         }
         s0 -> s1;
         s0 -> s2;
@@ -74,6 +78,17 @@ import Testing
         s3 -> s5;
         s4 -> s6;
         s5 -> s6;
+        subgraph cluster_legend {
+          label="Legend";
+          style=solid;
+          legend_api [label="api step"];
+          legend_manual [label="manual step", style="filled,rounded,dashed", fillcolor="#fff3c4"];
+          legend_wait [label="wait step", shape=ellipse, fillcolor="#eeeeee"];
+          legend_blocking [label="blocking finding", fillcolor=white, color="#c62828", penwidth=2.5];
+          legend_warning [label="warning finding", fillcolor=white, color="#e69500", penwidth=2];
+          legend_info [label="info finding", fillcolor=white, color="#9e9e9e"];
+          legend_api -> legend_manual -> legend_wait -> legend_blocking -> legend_warning -> legend_info [style=invis];
+        }
       }
 
       """
@@ -95,9 +110,11 @@ import Testing
 
     let dot = DOTRenderer().render(plan)
     #expect(dot.hasPrefix("digraph plan {\n  rankdir=LR;\n"))
-    #expect(dot.contains("    s1 [label=\"close-account × 250 (window 1)\"];\n"))
+    #expect(dot.contains("      s1 [label=\"close-account × 250 (window 1)\"];\n"))
     #expect(dot.contains("  subgraph cluster_w1 {\n"))
-    #expect(dot.split(separator: "\n").filter { $0.contains(" -> ") }.count == 9)
+    #expect(
+      dot.split(separator: "\n").filter { $0.contains(" -> ") && !$0.contains("legend") }.count
+        == 9)
   }
 
   @Test func keepsEveryStepAsANodeUpToTheThreshold() {
@@ -125,7 +142,9 @@ import Testing
   @Test func escapesHostileLabelsInDOTSoTheyReadBackUnchanged() {
     let hostile = "a\"; evil [shape=star]; \\\"\nline two \\l"
     let dot = DOTRenderer().render(PlanFixtures.hostile(hostile))
-    let nodeLines = dot.split(separator: "\n").filter { $0.hasPrefix("    s") }
+    let nodeLines = dot.split(separator: "\n").filter {
+      $0.drop { $0 == " " }.first == "s" && $0.contains(" [label=")
+    }
     #expect(nodeLines.count == 7)
     for line in nodeLines {
       let parsed = quotedString(after: "label=", in: line)
@@ -154,5 +173,61 @@ import Testing
       text.append(escaped == "n" ? "\n" : escaped)
     }
     return nil
+  }
+}
+
+/// The DOT drawing: windows in order inside each wave, kinds and severities in colour, and a
+/// legend that names them.
+@Suite struct DOTLegendTests {
+  @Test func drawsEachWindowAsAClusterInWindowOrder() {
+    var plan = PlanFixtures.synthetic(members: 30)
+    // Plan order (by step ID) is the reverse of window order here.
+    for position in plan.steps.indices where plan.steps[position].action == "close-account" {
+      plan.steps[position].window = 3 - position % 3
+    }
+    let dot = DOTRenderer().render(plan)
+    let lines = dot.split(separator: "\n").map(String.init)
+    let clusters = lines.filter { $0.contains("label=\"Window") }
+    #expect(
+      clusters == [
+        "      label=\"Window 1\";", "      label=\"Window 2\";", "      label=\"Window 3\";",
+      ])
+    // Every close step sits inside its window's cluster.
+    var window: Int?
+    for line in lines {
+      if line.hasPrefix("    subgraph cluster_w1_") {
+        window = Int(line.split(separator: "_")[2])
+      } else if line == "    }" {
+        window = nil
+      } else if line.contains("with CloseAccount") {
+        let id = line.split(separator: " ").first.map(String.init) ?? ""
+        let position = Int(id.dropFirst()) ?? -1
+        #expect(window == plan.steps[position].window, "\(line)")
+      }
+    }
+  }
+
+  @Test func outlinesStepsByTheirMostSevereFindingAndDrawsALegend() {
+    var plan = PlanFixtures.small()
+    let close = plan.steps.firstIndex { $0.id.hasPrefix("close-account:") }!
+    plan.findings = [
+      .init(
+        code: "A", severity: .warning, step: plan.steps[close].id, message: "m", remediation: "r"),
+      .init(
+        code: "B", severity: .blocking, step: plan.steps[close].id, message: "m",
+        remediation: "r"),
+    ].sorted { $0.severity < $1.severity }
+    let dot = DOTRenderer().render(plan)
+    #expect(dot.contains("s\(close) [label=") && dot.contains("color=\"#c62828\", penwidth=2.5];"))
+    #expect(dot.contains("  subgraph cluster_legend {\n    label=\"Legend\";"))
+    for entry in [
+      "legend_api [label=\"api step\"]", "legend_manual [label=\"manual step\"",
+      "legend_wait [label=\"wait step\", shape=ellipse",
+      "legend_blocking [label=\"blocking finding\"",
+      "legend_warning [label=\"warning finding\"", "legend_info [label=\"info finding\"",
+    ] {
+      #expect(dot.contains(entry), "no \(entry)")
+    }
+    #expect(dot.contains("fillcolor=\"#fff3c4\""), "manual steps are filled yellow")
   }
 }

@@ -2,7 +2,7 @@ import ClosurePlanner
 import PlanFiles
 import PlanRendering
 
-/// `orgclose blockers SNAPSHOT [--policy FILE] [--start DATE] [--format text|json|markdown]`.
+/// `orgclose blockers SNAPSHOT [--policy FILE] [--start DATE] [--format text|json|markdown|csv]`.
 struct BlockersCommand: Command {
   var run: PlanningRun
   var format: String
@@ -10,9 +10,7 @@ struct BlockersCommand: Command {
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(
-        arguments, command: "blockers", options: ["policy", "start", "format"],
-        optionalValues: RedactOption.values)
+      let parsed = try Arguments(arguments, spec: .blockers)
       let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
       try DashArgument.checkOneStandardInput(
         [snapshot, parsed.value("policy")], command: "blockers")
@@ -20,7 +18,7 @@ struct BlockersCommand: Command {
         command: "blockers",
         snapshotFile: snapshot, policyFile: parsed.value("policy"),
         start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
-      format = try parsed.choice("format", ["text", "json", "markdown"]) ?? "text"
+      format = try parsed.choice("format") ?? "text"
       redaction = RedactOption.redaction(parsed)
     } catch {
       throw CommandFailure(error)
@@ -33,7 +31,8 @@ struct BlockersCommand: Command {
     switch format {
     case "json": console.out(String(decoding: PlanFiles.encode(BlockersJSON(plan)), as: UTF8.self))
     case "markdown": console.out(BlockersRenderer(style: .markdown).render(plan))
-    default: console.out(BlockersRenderer(style: .text).render(plan))
+    case "csv": console.out(BlockersRenderer(style: .csv).render(plan))
+    default: console.out(BlockersRenderer(style: .text, colours: console.usesColour).render(plan))
     }
     console.leaveToExit(plan)
     return plan.summary.blocking > 0 ? .blocked : .success

@@ -3,17 +3,19 @@ import OrgGraph
 import PlanFiles
 import PlanRendering
 
-/// `orgclose check PLAN --snapshot SNAPSHOT [--policy FILE]`.
+/// `orgclose check PLAN --snapshot SNAPSHOT [--policy FILE] [--format text|json]`.
 ///
 /// Tells whether the plan is still what the organization as it is now, and the policy,
-/// produce: exit 0 when it is, 3 when not.
+/// produce: exit 0 when it is, 3 when not. A plan made with a policy is never checked
+/// without one: that is a usage error naming the policy's digest, not a verdict.
 struct CheckCommand: Command {
   var planFile: String
   var run: PlanningRun
+  var format: String
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(arguments, command: "check", options: ["snapshot", "policy"])
+      let parsed = try Arguments(arguments, spec: .check)
       planFile = try parsed.positionals("a plan file (orgclose check PLAN --snapshot SNAPSHOT)")[0]
       guard let snapshot = parsed.value("snapshot") else {
         throw UsageError("check needs --snapshot SNAPSHOT", command: "check")
@@ -22,6 +24,7 @@ struct CheckCommand: Command {
         [planFile, snapshot, parsed.value("policy")], command: "check")
       run = PlanningRun(
         command: "check", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+      format = try parsed.choice("format") ?? "text"
     } catch {
       throw CommandFailure(error)
     }
@@ -33,6 +36,13 @@ struct CheckCommand: Command {
       plan = try PlanFiles.readPlan(planFile)
     } catch {
       throw CommandFailure(error, command: "check")
+    }
+    if let digest = plan.inputs.policy, run.policyFile == nil {
+      // Replanning without the policy would report every decision in it as a change.
+      throw CommandFailure(
+        UsageError(
+          "check: \(PlanFiles.displayName(planFile)) was made with a policy (\(digest)); pass "
+            + "that policy with --policy FILE", command: "check"))
     }
     let (organization, policy) = try run.inputs()
     do {
@@ -52,6 +62,13 @@ struct CheckCommand: Command {
     }
     let report = CheckReport(
       planFile: PlanFiles.displayName(planFile), run: run, plan: plan, check: check)
+    if format == "json" {
+      let document = CheckJSON(
+        report, current: .init(snapshot: organization.digest, policy: policy?.digest))
+      console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
+      console.leaveToExit((plan, organization.value, check))
+      return check.isFresh ? .success : .stale
+    }
     var text =
       report.verdictLines(policyStart: policy?.value.startDate)
       .joined(separator: "\n") + "\n"

@@ -82,7 +82,7 @@ struct CheckReport {
   }
 
   /// The `orgclose plan` command that writes the plan the inputs produce over the plan file.
-  private var replanCommand: String {
+  var replanCommand: String {
     var words = ["orgclose", "plan", run.snapshotFile]
     if let policy = run.policyFile { words += ["--policy", policy] }
     words += ["--start", plan.startDate.description]

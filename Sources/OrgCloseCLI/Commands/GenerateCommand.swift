@@ -8,8 +8,7 @@ struct GenerateCommand: Command {
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(
-        arguments, command: "generate", options: ["accounts", "ous", "depth", "seed", "out"])
+      let parsed = try Arguments(arguments, spec: .generate)
       _ = try parsed.positionals()
       guard let accounts = try parsed.integer("accounts", in: 1...1_000_000) else {
         throw UsageError("generate needs --accounts N", command: "generate")

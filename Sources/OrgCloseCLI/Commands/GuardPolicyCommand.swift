@@ -10,7 +10,7 @@ struct GuardPolicyCommand: Command {
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(arguments, command: "guard-policy", options: ["policy", "out"])
+      let parsed = try Arguments(arguments, spec: .guardPolicy)
       let snapshot = try parsed.positionals("a snapshot file (orgclose guard-policy SNAPSHOT)")[0]
       guard let policy = parsed.value("policy") else {
         throw UsageError("guard-policy needs --policy FILE", command: "guard-policy")

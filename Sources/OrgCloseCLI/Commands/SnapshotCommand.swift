@@ -29,9 +29,7 @@ struct SnapshotCommand: Command {
   /// Parses `arguments`; `environment` may set `ORGCLOSE_AWS_TIMEOUT`.
   init(_ arguments: [String], environment: [String: String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(
-        arguments, command: "snapshot", options: Self.liveOptions + ["out", "from-cli-output"],
-        flags: Self.liveFlags)
+      let parsed = try Arguments(arguments, spec: .snapshot)
       _ = try parsed.positionals()
       out = DashArgument.outputFile(parsed.value("out"))
       if let folder = parsed.value("from-cli-output") {

@@ -2,18 +2,21 @@ import ClosurePlanner
 import OrgGraph
 import PlanFiles
 
-/// `orgclose validate SNAPSHOT [--policy FILE]`: reads and checks the files, plans nothing.
+/// `orgclose validate SNAPSHOT [--policy FILE] [--format text|json]`: reads and checks the
+/// files, plans nothing.
 struct ValidateCommand: Command {
   var run: PlanningRun
+  var format: String
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(arguments, command: "validate", options: ["policy"])
+      let parsed = try Arguments(arguments, spec: .validate)
       let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
       try DashArgument.checkOneStandardInput(
         [snapshot, parsed.value("policy")], command: "validate")
       run = PlanningRun(
         command: "validate", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+      format = try parsed.choice("format") ?? "text"
     } catch {
       throw CommandFailure(error)
     }
@@ -33,6 +36,19 @@ struct ValidateCommand: Command {
       }
     }
     let org = organization.value
+    if format == "json" {
+      let document = ValidateJSON(
+        snapshot: .init(
+          file: PlanFiles.displayName(run.snapshotFile), digest: organization.digest,
+          organization: org.id.rawValue, organizationalUnits: org.organizationalUnits.count,
+          accounts: org.accounts.count, members: org.members.count),
+        policy: policy.map {
+          .init(file: PlanFiles.displayName(run.policyFile ?? "-"), digest: $0.digest)
+        })
+      console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
+      console.leaveToExit(org)
+      return .success
+    }
     console.out(
       "\(PlanFiles.displayName(run.snapshotFile)): valid: organization \(org.id), \(org.organizationalUnits.count) OUs, "
         + "\(org.accounts.count) accounts (\(org.members.count) members)\n")
@@ -40,4 +56,28 @@ struct ValidateCommand: Command {
     console.leaveToExit(org)
     return .success
   }
+}
+
+/// The JSON form of `orgclose validate --format json`, printed only when every file is valid
+/// (an invalid file is an error on standard error, exit 65, as in text).
+struct ValidateJSON: Encodable {
+  struct Snapshot: Encodable {
+    var file: String
+    var digest: String
+    var valid = true
+    var organization: String
+    var organizationalUnits: Int
+    var accounts: Int
+    var members: Int
+  }
+
+  struct Policy: Encodable {
+    var file: String
+    var digest: String
+    var valid = true
+  }
+
+  var snapshot: Snapshot
+  /// Absent without `--policy`.
+  var policy: Policy?
 }
