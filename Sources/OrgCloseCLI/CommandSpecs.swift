@@ -96,10 +96,10 @@ extension CommandSpec {
       .format(planFormats, "text (default), json, markdown, mermaid, gantt or dot."),
       .init(
         name: "account", value: .required("ID"),
-        summary: "Only the steps and findings of this account."),
+        summary: "Show everything the plan says about this account instead (text)."),
       .init(
         name: "ou", value: .required("PATH"),
-        summary: "Only the accounts under this OU path (Root/Prod)."),
+        summary: "The same for every account at or below this OU path (Root/Prod)."),
       .redact,
     ],
     about: "Prints a plan.json written by 'orgclose plan --out' in another form.")

@@ -42,7 +42,8 @@ import Testing
     #expect(files == Self.expectations.map(\.file).sorted())
   }
 
-  @Test("the samples plan under every strategy", arguments: ["acme", "globex", "initech", "review-300"])
+  @Test(
+    "the samples plan under every strategy", arguments: ["acme", "globex", "initech", "review-300"])
   func samplesAsSeeds(_ sample: String) throws {
     let folder = Fixtures.samplesDirectory.appendingPathComponent(sample)
     let snapshot = try Data(contentsOf: folder.appendingPathComponent("org.snapshot.json"))

@@ -50,12 +50,12 @@ import Testing
         + "written by orgclose plan --out first"),
     Case(
       name: "a policy as the snapshot of check",
-      arguments: ["check", acmePlan, "--snapshot", acmePolicy],
+      arguments: ["check", acmePlan, "--snapshot", acmePolicy, "--policy", acmePolicy],
       message: "\(acmePolicy): this is a closure policy, not a snapshot; orgclose check takes "
         + "the plan first and the snapshot after --snapshot"),
     Case(
       name: "check against another organization's snapshot",
-      arguments: ["check", globexPlan, "--snapshot", acmeSnapshot],
+      arguments: ["check", globexPlan, "--snapshot", acmeSnapshot, "--policy", acmePolicy],
       message: "\(globexPlan): is the plan of organization o-globex9q3w1, but \(acmeSnapshot) "
         + "is a snapshot of organization o-acme4x7k2p; a plan is only compared within its own "
         + "organization"),

@@ -14,8 +14,7 @@ struct DiffCommand: Command {
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(
-        arguments, command: "diff", options: ["format"], optionalValues: RedactOption.values)
+      let parsed = try Arguments(arguments, spec: .diff)
       let files = try parsed.positionals(
         "two plan files (orgclose diff OLD_PLAN NEW_PLAN)", "a new plan file after the old one")
       try DashArgument.checkOneStandardInput(files, command: "diff")

@@ -13,9 +13,7 @@ struct RenderCommand: Command {
 
   init(_ arguments: [String]) throws(CommandFailure) {
     do throws(UsageError) {
-      let parsed = try Arguments(
-        arguments, command: "render", options: ["format", "account", "ou"],
-        optionalValues: RedactOption.values)
+      let parsed = try Arguments(arguments, spec: .render)
       planFile = try parsed.positionals("a plan file (orgclose render PLAN --format FORMAT)")[0]
       format = try parsed.choice("format", PlanCommand.formats) ?? "text"
       switch (parsed.value("account"), parsed.value("ou")) {
