@@ -202,6 +202,13 @@ import Testing
       terminal: terminal, environment: environment)
     #expect(plan.out.contains("\n\u{1B}[31mBLOCKING (1 in 1 code)\u{1B}[0m\n") == coloured)
     #expect(plan.out.contains("\u{1B}") == coloured)
+    let rendered = CapturedConsole.run(
+      ["render", "\(globex)/expected/plan.json"], terminal: terminal, environment: environment)
+    #expect(rendered.out.contains("\n\u{1B}[31mBLOCKING (1 in 1 code)\u{1B}[0m\n") == coloured)
+    let json = CapturedConsole.run(
+      ["render", "\(globex)/expected/plan.json", "--format", "json"], terminal: terminal,
+      environment: environment)
+    #expect(!json.out.contains("\u{1B}"))
     // Machine-readable output never is.
     let csv = CapturedConsole.run(
       ["blockers", "\(globex)/org.snapshot.json", "--format", "csv"], terminal: terminal,

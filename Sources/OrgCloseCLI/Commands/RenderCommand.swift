@@ -57,7 +57,8 @@ struct RenderCommand: Command {
       console.out(report.render(plan))
       return .success
     }
-    console.out(PlanCommand.render(plan, format: format))
+    let output = PlanCommand.render(plan, format: format)
+    console.out(format == "text" && console.usesColour ? PlanCommand.coloured(output) : output)
     console.leaveToExit(plan)
     return .success
   }
