@@ -27,6 +27,9 @@ import Testing
     let markdown = CapturedConsole.run(["diff", old, later, "--format", "markdown"])
     #expect(markdown.status == .success)
     try expectMatchesGolden(markdown.out, "acme/expected/diff-next-week.md")
+    let json = CapturedConsole.run(["diff", old, later, "--format", "json"])
+    #expect(json.status == .success)
+    try expectMatchesGolden(json.out, "acme/expected/diff-next-week.json")
   }
 
   @Test("Golden: check of the acme plan against the snapshot a week later (stale, exit 3)")
@@ -39,5 +42,14 @@ import Testing
     // Paths as a user in the checkout would type them.
     let relative = result.out.replacing(Fixtures.samplesDirectory.path + "/", with: "Samples/")
     try expectMatchesGolden(relative, "acme/expected/check-next-week.txt")
+    let json = CapturedConsole.run([
+      "check", "\(Self.acme)/expected/plan.json", "--snapshot",
+      "\(Self.acme)/next-week/org.snapshot.json", "--policy", "\(Self.acme)/closure.policy.json",
+      "--format", "json",
+    ])
+    #expect(json.status == .stale)
+    try expectMatchesGolden(
+      json.out.replacing(Fixtures.samplesDirectory.path + "/", with: "Samples/"),
+      "acme/expected/check-next-week.json")
   }
 }

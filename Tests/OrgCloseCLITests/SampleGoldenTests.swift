@@ -18,6 +18,14 @@ import Testing
     try expectMatchesGolden(text.out, "\(sample)/expected/plan.txt")
     let blockers = CapturedConsole.run(["blockers"] + inputs)
     try expectMatchesGolden(blockers.out, "\(sample)/expected/blockers.txt")
+    let csv = CapturedConsole.run(["blockers"] + inputs + ["--format", "csv"])
+    try expectMatchesGolden(csv.out, "\(sample)/expected/blockers.csv")
+    let validate = CapturedConsole.run(["validate"] + inputs + ["--format", "json"])
+    #expect(validate.status == .success)
+    // Paths as a user in the checkout would type them.
+    try expectMatchesGolden(
+      validate.out.replacing(Fixtures.samplesDirectory.path + "/", with: "Samples/"),
+      "\(sample)/expected/validate.json")
   }
 
   @Test(
