@@ -9,7 +9,7 @@ extension MarkdownContext {
   }
 
   /// The steps counted per wave and action, for plans too large to list step by step.
-  func waveSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
+  func waveSection(into document: inout MarkdownDocument) {
     let rows = digests.lazy.flatMap { digest in
       digest.organizationSteps.map { waveRow(digest.wave, $0) }
         + digest.tallies.map { waveRow(digest.wave, $0) }
@@ -27,9 +27,9 @@ extension MarkdownContext {
     guard shown.count < total else { return }
     let omitted = total - shown.count
     document.blank()
-    document.append("\(TextFormatting.counted(omitted, "more row", "more rows")) did not fit.")
-    leftOut.append(
-      "The last \(TextFormatting.counted(omitted, "row", "rows")) of the steps-per-wave table.")
+    document.append(
+      "\(TextFormatting.counted(omitted, "more row", "more rows")) did not fit; `plan.json` lists "
+        + "every step.")
   }
 
   /// The steps-per-wave row of an organization-level step.
@@ -53,7 +53,7 @@ extension MarkdownContext {
 
   /// The step graph, grouped by action and window, or by action and wave when that is too
   /// large, or left out.
-  func graphSection(into document: inout MarkdownDocument, leftOut: inout [String]) {
+  func graphSection(into document: inout MarkdownDocument) {
     document.blank()
     document.append("### Step graph")
     document.blank()
@@ -71,7 +71,8 @@ extension MarkdownContext {
       document.append("```")
       return
     }
-    document.append("The step graph is too large to draw here, even grouped.")
-    leftOut.append("The step graph (`orgclose render plan.json --format dot` draws it).")
+    document.append(
+      "The step graph is too large to draw here, even grouped; "
+        + "`orgclose render plan.json --format dot` draws it.")
   }
 }

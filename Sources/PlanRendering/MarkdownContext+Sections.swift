@@ -68,10 +68,8 @@ extension MarkdownContext {
     let groups = FindingGroups(findings, index: index).groups
     let rows = groups.map { group in
       let (message, remediation) = FindingGroups.explanation(group)
-      let accounts =
-        group.count <= 1 || group.accounts.isEmpty
-        ? FindingGroups.whom(group, index: index)
-        : FindingGroups.whom(group, index: index) + " (see the accounts table)"
+      let whom = FindingGroups.whom(group, index: index)
+      let accounts = group.accounts.count > 1 ? whom + " (see the accounts table)" : whom
       return MarkdownDocument.row([
         Self.name(group.code), TextFormatting.grouped(group.count), Self.message(accounts),
         Self.message(group.uniform ? message : "For example: " + group.first.message),
@@ -110,14 +108,13 @@ extension MarkdownContext {
     let shown = plan.accounts.prefix(
       MarkdownPlanRenderer.maximumComments * MarkdownPlanRenderer.characterLimit / 40)
     let rows = shown.map { entry in
-      let severe = plan.findings.isEmpty ? [] : entry.findings
       var disposition = entry.disposition ?? "—"
       if entry.isProtected { disposition += " (protected)" }
       let day = entry.terminalStep.flatMap { index.step($0)?.notBefore?.description } ?? "—"
       return MarkdownDocument.row([
         Self.name(index.accountLabel(entry.id)), Self.name(entry.path), Self.name(disposition),
         windows[entry.id].map(TextFormatting.grouped) ?? "—", day,
-        severe.isEmpty ? "—" : Self.name(severe.joined(separator: ", ")),
+        entry.findings.isEmpty ? "—" : Self.name(entry.findings.joined(separator: ", ")),
         Self.message(notes[entry.id] ?? "—"),
       ])
     }

@@ -84,23 +84,6 @@ struct MarkdownContext {
     }
   }
 
-  /// Table rows for `findings`: account, OU path, code, message, remediation.
-  func findingRows(_ findings: [ClosurePlan.Finding]) -> some Sequence<String> {
-    findings.lazy.map { finding in
-      let entry = index.account(finding.account)
-      return MarkdownDocument.row([
-        Self.name(index.accountLabel(finding.account)), entry.map { Self.name($0.path) } ?? "—",
-        Self.name(finding.code), Self.message(finding.message),
-        Self.message(finding.remediation),
-      ])
-    }
-  }
-
-  /// The header of a findings table.
-  func findingTableHeader(into document: inout MarkdownDocument) {
-    document.tableHeader(["Account", "OU path", "Code", "Message", "Remediation"])
-  }
-
   /// The number of `close-account` steps in each window, and the last window.
   var closeStepsPerWindow: (counts: [Int: Int], lastWindow: Int) {
     var counts: [Int: Int] = [:]
@@ -125,12 +108,6 @@ struct MarkdownContext {
       TextFormatting.grouped(window), start(ofWindow: window).description,
       TextFormatting.grouped(quota), TextFormatting.grouped(count),
     ])
-  }
-
-  /// The header of the closure calendar.
-  func calendarHeader(into document: inout MarkdownDocument) {
-    document.tableHeader(
-      ["Window", "Starts", "Quota", "close-account steps"], numeric: [0, 2, 3])
   }
 
   /// The sentence that replaces the calendar when nothing is closed by `CloseAccount`.

@@ -85,14 +85,12 @@ extension MarkdownContext {
         blocks.append(.text(Self.lines(wave)))
       }
     } else {
-      var leftOut: [String] = []
       var waves = MarkdownDocument()
-      waveSection(into: &waves, leftOut: &leftOut)
+      waveSection(into: &waves)
       blocks.append(.text(Self.lines(waves)))
     }
     var graph = MarkdownDocument()
-    var leftOut: [String] = []
-    graphSection(into: &graph, leftOut: &leftOut)
+    graphSection(into: &graph)
     blocks.append(.text(Self.lines(graph)))
     blocks.append(accountBlock(notes: notes, planFile: "plan.json"))
     return blocks
