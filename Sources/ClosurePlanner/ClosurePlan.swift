@@ -1,12 +1,13 @@
 public import OrgGraph
 
-/// A computed shutdown plan, shaped exactly like `plan.json` (schema version 1).
+/// A computed shutdown plan: the typed model behind `plan.json`.
 ///
-/// The model is its own wire format for version 1: every field here is a field of the file,
-/// so encoding with sorted keys yields the documented document. A later incompatible change
-/// bumps `schemaVersion` and gets a separate wire type.
-public struct ClosurePlan: Codable, Equatable, Sendable {
-  public static let currentSchemaVersion = 1
+/// What follows from a step's `StepAction` (its ID, kind, account, AWS request and title) is
+/// derived, never stored, so it cannot disagree with the action. `PlanFiles` reads and writes
+/// the model as plan format 2.
+public struct ClosurePlan: Equatable, Sendable {
+  /// The plan file format this version writes.
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   public var generator: String
@@ -43,7 +44,7 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
   }
 
   /// Digests of the files the plan was computed from.
-  public struct Inputs: Codable, Equatable, Sendable {
+  public struct Inputs: Equatable, Sendable {
     public var snapshot: String
     public var policy: String?
     public init(snapshot: String, policy: String?) {
@@ -52,14 +53,16 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     }
   }
 
-  public struct OrganizationSummary: Codable, Equatable, Sendable {
-    public var id: String
-    public var managementAccountId: String
-    public var featureSet: String
+  public struct OrganizationSummary: Equatable, Sendable {
+    public var id: OrganizationID
+    public var managementAccountId: AccountID
+    public var featureSet: FeatureSet
     public var memberCount: Int
 
     /// Creates an organization summary.
-    public init(id: String, managementAccountId: String, featureSet: String, memberCount: Int) {
+    public init(
+      id: OrganizationID, managementAccountId: AccountID, featureSet: FeatureSet, memberCount: Int
+    ) {
       self.id = id
       self.managementAccountId = managementAccountId
       self.featureSet = featureSet
@@ -68,7 +71,7 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
   }
 
   /// The `CloseAccount` quota the schedule assumes (rules B11–B13).
-  public struct CloseQuota: Codable, Equatable, Sendable {
+  public struct CloseQuota: Equatable, Sendable {
     /// Closures allowed per rolling window.
     public var perWindow: Int
     public var windowDays: Int
@@ -97,7 +100,7 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     }
   }
 
-  public struct Summary: Codable, Equatable, Sendable {
+  public struct Summary: Equatable, Sendable {
     public var steps: Int
     public var apiSteps: Int
     public var manualSteps: Int
@@ -122,24 +125,25 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
   }
 
   /// One account of the snapshot and what the plan does with it.
-  public struct AccountEntry: Codable, Equatable, Sendable {
-    public var id: String
+  public struct AccountEntry: Equatable, Sendable {
+    public var id: AccountID
     public var name: String
     public var path: String
-    public var state: String
-    public var joinedMethod: String
-    /// `close`, `remove` or `remove-and-close`; `nil` when nothing is planned (the account is
-    /// already closed, or it is a protected management account).
-    public var disposition: String?
-    /// The step after which the account has left active service.
-    public var terminalStep: String?
+    public var state: AccountState
+    public var joinedMethod: JoinedMethod
+    /// What the plan does with it; `nil` when nothing is planned (the account is already
+    /// closed, or it is a protected management account).
+    public var disposition: Disposition?
+    /// The step after which the account has left active service: its last step in plan
+    /// order.
+    public var terminalStep: StepID?
     /// Codes of the findings about this account, in findings order.
-    public var findings: [String]
+    public var findings: [FindingCode]
 
     /// Creates an account entry.
     public init(
-      id: String, name: String, path: String, state: String, joinedMethod: String,
-      disposition: String?, terminalStep: String?, findings: [String]
+      id: AccountID, name: String, path: String, state: AccountState, joinedMethod: JoinedMethod,
+      disposition: Disposition?, terminalStep: StepID?, findings: [FindingCode]
     ) {
       self.id = id
       self.name = name
@@ -153,7 +157,7 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
   }
 
   /// How a step is carried out.
-  public enum StepKind: String, Codable, Sendable, CaseIterable {
+  public enum StepKind: String, Sendable, CaseIterable {
     /// One AWS call, named in `call`.
     case api
     /// A person, in the console or an inbox.
@@ -162,40 +166,47 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     case wait
   }
 
-  public struct Step: Codable, Equatable, Sendable {
-    /// `action:subject`, stable across runs.
-    public var id: String
-    public var action: String
-    public var kind: StepKind
-    public var account: String?
-    public var call: String?
+  public struct Step: Equatable, Sendable {
+    /// What the step does, and to what.
+    public var action: StepAction { didSet { id = action.id } }
+    /// The step's ID, derived from `action` (stored: plans look steps up by ID often).
+    public private(set) var id: StepID
     /// Direct prerequisites, sorted.
-    public var after: [String]
+    public var after: [StepID]
+    /// The longest path from a step with no prerequisites.
     public var wave: Int
     /// The 30-day closure window (from 1), for `close-account` steps.
     public var window: Int?
     /// The earliest date the step can be done.
     public var notBefore: CalendarDay?
-    public var title: String
-    public var tasks: [String]?
+    /// What a person does, beyond the step's AWS request (see `checklist`).
+    public var tasks: [String]
 
     /// Creates a step.
     public init(
-      id: String, action: String, kind: StepKind, account: String? = nil, call: String? = nil,
-      after: [String], wave: Int, window: Int? = nil, notBefore: CalendarDay? = nil,
-      title: String, tasks: [String]? = nil
+      _ action: StepAction, after: [StepID] = [], wave: Int = 0, window: Int? = nil,
+      notBefore: CalendarDay? = nil, tasks: [String] = []
     ) {
-      self.id = id
       self.action = action
-      self.kind = kind
-      self.account = account
-      self.call = call
+      self.id = action.id
       self.after = after
       self.wave = wave
       self.window = window
       self.notBefore = notBefore
-      self.title = title
       self.tasks = tasks
+    }
+
+    public var kind: StepKind { action.kind }
+    public var account: AccountID? { action.account }
+    /// The AWS call an `api` step makes or a `wait` step polls.
+    public var request: APIRequest? { action.request }
+    /// `organizations:CloseAccount`; `nil` for manual steps.
+    public var call: String? { action.call }
+
+    /// The step's tasks as a person reads them: the `aws` command of its request first
+    /// (shell-quoted), then its own tasks.
+    public var checklist: [String] {
+      (request.map { [$0.commandLine] } ?? []) + tasks
     }
   }
 
@@ -217,17 +228,17 @@ public struct ClosurePlan: Codable, Equatable, Sendable {
     }
   }
 
-  public struct Finding: Codable, Equatable, Sendable {
-    public var code: String
+  public struct Finding: Equatable, Sendable {
+    public var code: FindingCode
     public var severity: Severity
-    public var account: String?
-    public var step: String?
+    public var account: AccountID?
+    public var step: StepID?
     public var message: String
     public var remediation: String
 
     /// Creates a finding.
     public init(
-      code: String, severity: Severity, account: String? = nil, step: String? = nil,
+      code: FindingCode, severity: Severity, account: AccountID? = nil, step: StepID? = nil,
       message: String, remediation: String
     ) {
       self.code = code

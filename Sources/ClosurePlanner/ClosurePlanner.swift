@@ -93,12 +93,12 @@ extension PlanAssembly {
     let findingList = findings.indices.sorted(by: findingPrecedes).map { index in
       let pending = findings[index]
       return ClosurePlan.Finding(
-        code: pending.code.rawValue, severity: pending.severity,
-        account: pending.account?.rawValue, step: pending.step.map { self.steps[$0].id },
+        code: pending.code, severity: pending.severity,
+        account: pending.account, step: pending.step.map { self.steps[$0].id },
         message: pending.message, remediation: pending.remediation)
     }
 
-    var codesByAccount: [String: [String]] = [:]
+    var codesByAccount: [AccountID: [FindingCode]] = [:]
     for index in findingList.indices {
       guard let account = findingList[index].account else { continue }
       let code = findingList[index].code
@@ -113,12 +113,11 @@ extension PlanAssembly {
       pathRanks[a] != pathRanks[b] ? pathRanks[a] < pathRanks[b] : a < b
     }
     let accountEntries = accountOrder.map { index in
-      let id = accounts[index].id.rawValue
+      let id = accounts[index].id
       return ClosurePlan.AccountEntry(
         id: id, name: accounts[index].name, path: organization.path(of: accounts[index].parent),
-        state: accounts[index].state.rawValue,
-        joinedMethod: accounts[index].joinedMethod.rawValue,
-        disposition: outcomes[index]?.disposition?.rawValue,
+        state: accounts[index].state, joinedMethod: accounts[index].joinedMethod,
+        disposition: outcomes[index]?.disposition,
         terminalStep: outcomes[index]?.terminalStep.map { self.steps[$0].id },
         findings: codesByAccount[id] ?? [])
     }
@@ -157,9 +156,8 @@ extension PlanAssembly {
       schemaVersion: ClosurePlan.currentSchemaVersion, generator: OrgCloseVersion.generator,
       inputs: inputs,
       organization: ClosurePlan.OrganizationSummary(
-        id: organization.id.rawValue,
-        managementAccountId: organization.managementAccountID.rawValue,
-        featureSet: organization.featureSet.rawValue, memberCount: organization.members.count),
+        id: organization.id, managementAccountId: organization.managementAccountID,
+        featureSet: organization.featureSet, memberCount: organization.members.count),
       strategy: strategy, startDate: startDate,
       closeQuota: ClosurePlan.CloseQuota(
         perWindow: quota.perWindow, windowDays: CloseQuotaRule.windowDays,
@@ -188,7 +186,7 @@ extension PlanAssembly {
     if findings[a].step != findings[b].step {
       let first = findings[a].step.map { steps[$0].id }
       let second = findings[b].step.map { steps[$0].id }
-      if first != second { return (first ?? "") < (second ?? "") }
+      if first != second { return (first?.rawValue ?? "") < (second?.rawValue ?? "") }
     }
     return findings[a].message < findings[b].message
   }

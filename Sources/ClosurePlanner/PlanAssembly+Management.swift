@@ -48,8 +48,7 @@ extension PlanAssembly {
     let reset = addRootAccess(management, facts: facts)
     before += reset
     let close = add(
-      .closeManagementAccount, subject: management.id.rawValue, account: management.id,
-      after: before, title: "Close the management account \(who) as root, last",
+      .closeManagementAccount(management.id), after: before,
       tasks: [
         "Sign in as root with the address \(management.email)",
         "Check that no member is ACTIVE, SUSPENDED or PENDING_CLOSURE (rule F44)",

@@ -60,8 +60,7 @@ extension PlanAssembly {
     }
     if facts.controlTowerEnrolled == true {
       let unmanage = add(
-        .unmanageControlTowerAccount, subject: account.id.rawValue, account: account.id,
-        title: "Unmanage \(label(account)) in AWS Control Tower",
+        .unmanageControlTowerAccount(account.id),
         tasks: [
           "Terminate the account's provisioned product in Service Catalog",
           "Wait until Control Tower shows the account as Not Enrolled",
@@ -97,9 +96,7 @@ extension PlanAssembly {
   /// A wait until `account` reads CLOSED, polling DescribeAccount (rule B8).
   mutating func addClosureWait(_ account: Account, after: [Int] = []) -> Int {
     add(
-      .awaitAccountClosed, subject: account.id.rawValue, account: account.id,
-      request: .describeAccount(account.id), after: after,
-      title: "Wait until \(label(account)) reads CLOSED")
+      .awaitAccountClosed(account.id), after: after)
   }
 
   /// An account that needs no close step: CLOSED, or SUSPENDED in the retired `Status`.
@@ -178,18 +175,14 @@ extension PlanAssembly {
     let close: Int
     if organization.featureSet == .all {
       close = add(
-        .closeAccount, subject: account.id.rawValue, account: account.id,
-        request: .closeAccount(account.id), after: before,
-        title: "Close \(label(account)) with CloseAccount")
+        .closeAccount(account.id), after: before)
       closeSteps.append((order, close))
       reportCloseProtection(account, step: close)
     } else {
       // Rule B15: no CloseAccount outside ALL features; the member's root closes it.
       let reset = addRootAccess(account, facts: facts)
       close = add(
-        .closeAccountAsRoot, subject: account.id.rawValue, account: account.id,
-        after: before + reset, title: "Close \(label(account)) as root from its Account page",
-        tasks: rootCloseTasks(account))
+        .closeAccountAsRoot(account.id), after: before + reset, tasks: rootCloseTasks(account))
       reportRootMFA(account, facts: facts, step: reset.first ?? close)
     }
     return addClosureWait(account, after: [close])
@@ -239,8 +232,7 @@ extension PlanAssembly {
     // invited one joined as a standalone account and has them.
     if account.joinedMethod != .invited, facts.standaloneReady != true {
       let signup = add(
-        .completeStandaloneSignup, subject: account.id.rawValue, account: account.id,
-        after: reset, title: "Complete standalone sign-up for \(label(account))",
+        .completeStandaloneSignup(account.id), after: reset,
         tasks: [
           "Sign in to the member (as root, or as an IAM principal with billing access)",
           "Provide and verify contact information, including the phone number",
@@ -270,12 +262,7 @@ extension PlanAssembly {
       }
     }
     let remove = add(
-      .removeAccount, subject: account.id.rawValue, account: account.id,
-      request: APIRequest(
-        .organizations, "RemoveAccountFromOrganization",
-        [.init("AccountId", account.id.rawValue)]),
-      after: prerequisites, title: "Remove \(label(account)) from the organization",
-      earliest: earliest)
+      .removeAccount(account.id), after: prerequisites, earliest: earliest)
     if let earliest {
       report(
         .removalWaitPeriod, .info, account: account.id, step: remove,
@@ -285,9 +272,7 @@ extension PlanAssembly {
     }
     guard disposition == .removeAndClose else { return (remove, remove) }
     let close = add(
-      .closeStandaloneAccount, subject: account.id.rawValue, account: account.id,
-      after: [remove] + reset, title: "Close the former member \(label(account)) as root",
-      tasks: rootCloseTasks(account))
+      .closeStandaloneAccount(account.id), after: [remove] + reset, tasks: rootCloseTasks(account))
     reportRootMFA(account, facts: facts, step: reset.first ?? close)
     return (remove, close)
   }
@@ -317,11 +302,8 @@ extension PlanAssembly {
     }
     let steps = services.map { service in
       add(
-        .deregisterDelegatedAdmin, subject: "\(account.id):\(service)", account: account.id,
-        request: APIRequest(
-          .organizations, "DeregisterDelegatedAdministrator",
-          [.init("AccountId", account.id.rawValue), .init("ServicePrincipal", service)]),
-        title: "Deregister \(label(account)) as delegated administrator for \(service)")
+        .deregisterDelegatedAdministrator(account.id, service: ServicePrincipal(unchecked: service))
+      )
     }
     report(
       .delegatedAdministrator, .warning, account: account.id, step: steps.first,

@@ -10,7 +10,6 @@ extension PlanAssembly {
   mutating func planOrganizationStart() {
     exportBillingHistory = add(
       .exportBillingHistory,
-      title: "Export the organization's billing history",
       tasks: [
         "Export Cost and Usage Reports and Cost Explorer reports",
         "Download invoices (invoicing:ListInvoiceSummaries, GetInvoicePDF)",
@@ -110,8 +109,7 @@ extension PlanAssembly {
       }
       if let decommission = addLandingZoneDecommission() { deleteAfter.append(decommission) }
       let delete = add(
-        .deleteOrganization, request: APIRequest(.organizations, "DeleteOrganization"),
-        after: deleteAfter, title: "Delete the organization \(organization.id)",
+        .deleteOrganization, after: deleteAfter,
         tasks: ["Irreversible: every organization policy is deleted with it (rule E39)"])
       managementAfter = [delete]
       deletion = delete
@@ -128,10 +126,7 @@ extension PlanAssembly {
     after closedInPlace: [Int], alreadyClosed: Bool, count: Int
   ) -> Int {
     let wait = add(
-      .awaitPermanentClosure, request: APIRequest(.organizations, "ListAccounts"),
-      after: closedInPlace,
-      title: "Wait until every closed member has left the organization "
-        + "(90-day post-closure period plus 7 days)",
+      .awaitPermanentClosure, after: closedInPlace,
       tasks: ["Only the management account may remain"],
       earliest: alreadyClosed ? startDate.adding(days: Self.permanentClosureDays) : nil)
     steps[wait].delayAfterPrerequisites = closedInPlace.isEmpty ? 0 : Self.permanentClosureDays
@@ -157,10 +152,9 @@ extension PlanAssembly {
   /// step 4b, rule H56).
   private mutating func addLandingZoneDecommission() -> Int? {
     guard policy.organization.controlTowerLandingZone == true else { return nil }
-    let unmanaged = steps.indices.filter { steps[$0].action == .unmanageControlTowerAccount }
+    let unmanaged = steps.indices.filter { steps[$0].action.name == .unmanageControlTowerAccount }
     return add(
       .decommissionLandingZone, after: [exportBillingHistory] + unmanaged,
-      title: "Decommission the AWS Control Tower landing zone",
       tasks: [
         "Find its ARN: aws controltower list-landing-zones",
         "aws controltower delete-landing-zone --landing-zone-identifier <that ARN> "

@@ -166,8 +166,7 @@ extension PlanAssembly {
     guard !tasks.isEmpty else { return nil }
 
     let step = add(
-      .prepareAccount, subject: account.id.rawValue, account: account.id,
-      title: "Prepare \(who) for \(closing ? "closure" : "removal")", tasks: tasks)
+      .prepareAccount(account.id), tasks: tasks)
     for (code, message, remediation) in risks {
       report(
         code, .warning, account: account.id, step: step, message: message,
@@ -215,8 +214,7 @@ extension PlanAssembly {
             + "AWS Support")
       } else {
         let enable = add(
-          .enableRootPasswordRecovery, subject: account.id.rawValue, account: account.id,
-          title: "Re-enable root password recovery for \(who)",
+          .enableRootPasswordRecovery(account.id),
           tasks: [
             "aws sts assume-root --region us-east-1 --target-principal \(account.id) "
               + "--task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword",
@@ -243,8 +241,7 @@ extension PlanAssembly {
       }
     }
     let reset = add(
-      .resetRootPassword, subject: account.id.rawValue, account: account.id, after: before,
-      title: "Reset the root password of \(who)",
+      .resetRootPassword(account.id), after: before,
       tasks: [
         "On the console sign-in page choose Root user and enter \(account.email)",
         "Choose Forgot password and follow the link sent to \(account.email)",

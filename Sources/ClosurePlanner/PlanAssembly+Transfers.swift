@@ -60,12 +60,8 @@ extension PlanAssembly {
         let end = startDate.firstDayOfNextMonth
         let lastDay = end.adding(days: -1)
         let terminate = add(
-          .endResponsibilityTransfer, subject: transfer.id.rawValue,
-          request: APIRequest(
-            .organizations, "TerminateResponsibilityTransfer",
-            [.init("Id", transfer.id.rawValue), .init("EndTimestamp", "\(lastDay)T23:59:59Z")]),
-          title: "Terminate the \(transfer.direction.rawValue) transfer \(transfer.id) at the "
-            + "end of \(lastDay)")
+          .endResponsibilityTransfer(
+            transfer.id, .terminate(direction: transfer.direction, lastDay: lastDay)))
         addTransferWait(
           transfer, after: [terminate], until: end,
           summary: "is ACCEPTED with no end date, and can end only at a month's end")
@@ -99,10 +95,7 @@ extension PlanAssembly {
     _ transfer: ResponsibilityTransfer, after: [Int], until end: CalendarDay, summary: String
   ) {
     let wait = add(
-      .awaitResponsibilityTransferEnd, subject: transfer.id.rawValue,
-      request: APIRequest(
-        .organizations, "DescribeResponsibilityTransfer", [.init("Id", transfer.id.rawValue)]),
-      after: after, title: "Wait until the transfer \(transfer.id) has ended", earliest: end)
+      .awaitResponsibilityTransferEnd(transfer.id), after: after, earliest: end)
     organizationGates.append(wait)
     report(
       .responsibilityTransferActive, .warning, step: wait,
@@ -128,15 +121,7 @@ extension PlanAssembly {
       return
     }
     let end = add(
-      .endResponsibilityTransfer, subject: transfer.id.rawValue,
-      request: APIRequest(
-        .organizations, sent ? "CancelHandshake" : "DeclineHandshake",
-        [.init("HandshakeId", handshake.rawValue)]),
-      title: sent
-        ? "Withdraw the invitation to transfer billing (\(transfer.id)) that this organization "
-          + "sent"
-        : "Decline the invitation to transfer billing (\(transfer.id)) that this organization "
-          + "received")
+      .endResponsibilityTransfer(transfer.id, sent ? .withdraw(handshake) : .decline(handshake)))
     organizationGates.append(end)
     report(
       .responsibilityTransferActive, .warning, step: end,
@@ -155,10 +140,7 @@ extension PlanAssembly {
       switch handshake.action {
       case .invite:
         let cancel = add(
-          .cancelInvitation, subject: handshake.id.rawValue,
-          request: APIRequest(
-            .organizations, "CancelHandshake", [.init("HandshakeId", handshake.id.rawValue)]),
-          title: "Cancel the open invitation \(handshake.id)")
+          .cancelInvitation(handshake.id))
         organizationGates.append(cancel)
         report(
           .openInvitations, .warning, step: cancel,

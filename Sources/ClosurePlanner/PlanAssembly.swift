@@ -65,15 +65,9 @@ struct PlanAssembly {
   /// Appends a step and returns its index.
   @discardableResult
   mutating func add(
-    _ action: Action, subject: String? = nil, account: AccountID? = nil,
-    request: APIRequest? = nil, after: [Int] = [], title: String, tasks: [String] = [],
-    earliest: CalendarDay? = nil
+    _ action: StepAction, after: [Int] = [], tasks: [String] = [], earliest: CalendarDay? = nil
   ) -> Int {
-    let id = subject.map { "\(action.rawValue):\($0)" } ?? action.rawValue
-    steps.append(
-      StepDraft(
-        id: id, action: action, account: account, request: request, after: after, title: title,
-        tasks: tasks, earliest: earliest))
+    steps.append(StepDraft(action: action, id: action.id, after: after, tasks: tasks, earliest: earliest))
     return steps.count - 1
   }
 

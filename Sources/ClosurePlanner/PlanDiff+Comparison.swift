@@ -1,3 +1,5 @@
+import OrgGraph
+
 extension PlanDiff {
   /// Compares `old` with `new`.
   ///
@@ -8,7 +10,7 @@ extension PlanDiff {
     self.init(
       provenance: Self.provenanceChanges(old, new), fields: Self.planFieldChanges(old, new))
     var builder = AccountGrouping(old: old, new: new)
-    for change in Self.stepChanges(old.steps, new.steps) {
+    for change in Self.stepChanges(old, new) {
       if let account = change.step.account {
         builder.add(change, to: account)
       } else {
@@ -66,9 +68,11 @@ extension PlanDiff {
   }
 
   /// Removed steps in the old plan's order, then added and changed ones in the new plan's.
-  private static func stepChanges(_ old: [ClosurePlan.Step], _ new: [ClosurePlan.Step])
+  private static func stepChanges(_ oldPlan: ClosurePlan, _ newPlan: ClosurePlan)
     -> [StepChange]
   {
+    let (old, new) = (oldPlan.steps, newPlan.steps)
+    let titles = (old: StepTitles(oldPlan), new: StepTitles(newPlan))
     let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let newIDs = Set(new.map(\.id))
     var changes = old.filter { !newIDs.contains($0.id) }.map { StepChange(.removed, $0) }
@@ -77,26 +81,26 @@ extension PlanDiff {
         changes.append(StepChange(.added, step))
         continue
       }
-      let fields = stepFieldChanges(before, step)
+      let fields = stepFieldChanges(
+        before, step, titles: (titles.old(before), titles.new(step)))
       if !fields.isEmpty { changes.append(StepChange(.changed, step, fields: fields)) }
     }
     return changes
   }
 
-  private static func stepFieldChanges(_ a: ClosurePlan.Step, _ b: ClosurePlan.Step)
-    -> [FieldChange]
-  {
+  /// The fields a person sees; the action, kind and account follow from the ID, which is the
+  /// same, and a changed request shows as a changed call or task.
+  private static func stepFieldChanges(
+    _ a: ClosurePlan.Step, _ b: ClosurePlan.Step, titles: (String, String)
+  ) -> [FieldChange] {
     var changes = FieldChanges()
-    changes.compare("action", a.action, b.action)
-    changes.compare("kind", a.kind.rawValue, b.kind.rawValue)
-    changes.compare("account", a.account, b.account)
     changes.compare("call", a.call, b.call)
     changes.compareList("after", a.after, b.after)
     changes.compare("wave", a.wave, b.wave)
     changes.compare("window", a.window, b.window)
     changes.compare("notBefore", a.notBefore, b.notBefore)
-    changes.compare("title", a.title, b.title)
-    changes.compareList("tasks", a.tasks, b.tasks)
+    changes.compare("title", titles.0, titles.1)
+    changes.compareList("tasks", a.checklist, b.checklist)
     return changes.list
   }
 
@@ -131,9 +135,9 @@ extension PlanDiff {
 /// What matches a finding across plans: its code, account and step, and which of the findings
 /// with those three it is.
 private struct FindingKey: Hashable {
-  var code: String
-  var account: String?
-  var step: String?
+  var code: FindingCode
+  var account: AccountID?
+  var step: StepID?
   var occurrence: Int
 
   static func keys(of findings: [ClosurePlan.Finding]) -> [FindingKey] {

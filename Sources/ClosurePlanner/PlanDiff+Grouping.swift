@@ -1,12 +1,14 @@
+import OrgGraph
+
 /// Collects the changes of each account while a diff is computed: entry changes first, then
 /// the account's steps and findings as they are found.
 ///
 /// The dictionaries are only read by key; the result is sorted by `(path, id)`.
 struct AccountGrouping {
-  private let oldEntries: [String: ClosurePlan.AccountEntry]
-  private let newEntries: [String: ClosurePlan.AccountEntry]
+  private let oldEntries: [AccountID: ClosurePlan.AccountEntry]
+  private let newEntries: [AccountID: ClosurePlan.AccountEntry]
   private var changes: [PlanDiff.AccountChanges] = []
-  private var positions: [String: Int] = [:]
+  private var positions: [AccountID: Int] = [:]
 
   /// Starts with the accounts whose entries were added, removed or changed.
   init(old: ClosurePlan, new: ClosurePlan) {
@@ -28,12 +30,12 @@ struct AccountGrouping {
   }
 
   /// Files a step change under `account`.
-  mutating func add(_ change: PlanDiff.StepChange, to account: String) {
+  mutating func add(_ change: PlanDiff.StepChange, to account: AccountID) {
     changes[position(of: account)].steps.append(change)
   }
 
   /// Files a finding change under `account`.
-  mutating func add(_ change: PlanDiff.FindingChange, to account: String) {
+  mutating func add(_ change: PlanDiff.FindingChange, to account: AccountID) {
     changes[position(of: account)].findings.append(change)
   }
 
@@ -47,15 +49,16 @@ struct AccountGrouping {
         findings: account.findings)
       return account
     }
-    return rated.sorted {
-      ($0.risk.rawValue, $0.entry?.path ?? "", $0.id) < (
-        $1.risk.rawValue, $1.entry?.path ?? "", $1.id
-      )
+    return rated.sorted { first, second in
+      if first.risk != second.risk { return first.risk.rawValue < second.risk.rawValue }
+      let paths = (first.entry?.path ?? "", second.entry?.path ?? "")
+      if paths.0 != paths.1 { return paths.0 < paths.1 }
+      return first.id < second.id
     }
   }
 
   /// The position of `account`'s changes, added on first use.
-  private mutating func position(of account: String) -> Int {
+  private mutating func position(of account: AccountID) -> Int {
     if let position = positions[account] { return position }
     let before = oldEntries[account]
     let after = newEntries[account]
@@ -99,8 +102,12 @@ struct FieldChanges {
 
   /// Records `field` when the lists differ: the entries gained and lost, or, when only the
   /// order or the multiplicity changed, both lists in full.
-  mutating func compareList(_ field: String, _ old: [String]?, _ new: [String]?) {
+  mutating func compareList<Element: Hashable & CustomStringConvertible>(
+    _ field: String, _ old: [Element]?, _ new: [Element]?
+  ) {
     guard old != new else { return }
+    let old = old?.map(\.description)
+    let new = new?.map(\.description)
     let oldSet = Set(old ?? [])
     let newSet = Set(new ?? [])
     let added = (new ?? []).filter { !oldSet.contains($0) }

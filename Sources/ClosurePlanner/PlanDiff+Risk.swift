@@ -76,8 +76,8 @@ extension PlanDiff.StepChange {
 
 extension ClosurePlan.AccountEntry {
   /// The finding codes that mark an account as protected (`protectedAccounts`).
-  static let protectionCodes: Set<String> = [
-    "PROTECTED_ACCOUNT_KEPT", "PROTECTED_ACCOUNT_IN_SCOPE", "MANAGEMENT_ACCOUNT_PROTECTED",
+  static let protectionCodes: Set<FindingCode> = [
+    .protectedAccountKept, .protectedAccountInScope, .managementAccountProtected,
   ]
 
   /// Whether the policy protects the account.
@@ -85,7 +85,7 @@ extension ClosurePlan.AccountEntry {
 
   /// Whether the plan closes the account (in place, by root or after removal).
   public var isClosedByPlan: Bool {
-    terminalStep != nil && (disposition == "close" || disposition == "remove-and-close")
+    terminalStep != nil && (disposition == .close || disposition == .removeAndClose)
   }
 }
 

@@ -1,3 +1,5 @@
+public import OrgGraph
+
 /// What changed between two plans, by stable step ID and account ID.
 ///
 /// `PlanDiff(from: old, to: new)` compares two plans field by field:
@@ -97,7 +99,7 @@ extension PlanDiff {
     }
 
     /// The step's stable ID.
-    public var id: String { step.id }
+    public var id: StepID { step.id }
   }
 
   /// A finding that was added, resolved (`removed`) or changed, matched by code, account and
@@ -120,7 +122,7 @@ extension PlanDiff {
   /// Everything that changed about one account.
   public struct AccountChanges: Equatable, Sendable {
     /// The account ID.
-    public var id: String
+    public var id: AccountID
     /// `added` or `removed` when only one plan lists the account, else `changed`.
     public var change: Change
     /// The account's entry in the new plan, or in the old one when it was removed; `nil` when
@@ -138,7 +140,8 @@ extension PlanDiff {
 
     /// Creates the changes of one account.
     public init(
-      id: String, change: Change, entry: ClosurePlan.AccountEntry?, fields: [FieldChange] = [],
+      id: AccountID, change: Change, entry: ClosurePlan.AccountEntry?,
+      fields: [FieldChange] = [],
       steps: [StepChange] = [], findings: [FindingChange] = []
     ) {
       self.id = id

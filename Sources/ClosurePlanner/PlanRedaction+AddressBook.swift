@@ -1,3 +1,5 @@
+import OrgGraph
+
 extension PlanRedaction {
   /// The prefix of the checklist task that quotes an account's `notes` from the policy.
   static let operatorNotePrefix = ClosurePlan.operatorNotePrefix
@@ -15,7 +17,7 @@ extension PlanRedaction {
       // out of the "name (id)" labels) is the account's root address.
       var printed: [String: Set<String>] = [:]
       var quoted: [String: [String]] = [:]
-      let nameOf = Dictionary(plan.accounts.map { ($0.id, $0.name) }) { first, _ in first }
+      let nameOf = Dictionary(plan.accounts.map { ($0.id.rawValue, $0.name) }) { first, _ in first }
       func read(_ text: String, account: String) {
         if text.hasPrefix(PlanRedaction.operatorNotePrefix) {
           quoted[account, default: []] += EmailAddresses.keys(in: text)
@@ -26,14 +28,15 @@ extension PlanRedaction {
         }
       }
       for account in plan.accounts {
-        quoted[account.id, default: []] += EmailAddresses.keys(in: account.name)
+        quoted[account.id.rawValue, default: []] += EmailAddresses.keys(in: account.name)
       }
+      // Titles are derived from names, which are read above.
       for step in plan.steps {
-        guard let account = step.account else { continue }
-        for text in [step.title] + (step.tasks ?? []) { read(text, account: account) }
+        guard let account = step.account?.rawValue else { continue }
+        for text in step.tasks { read(text, account: account) }
       }
       for finding in plan.findings {
-        guard let account = finding.account else { continue }
+        guard let account = finding.account?.rawValue else { continue }
         read(finding.message, account: account)
         read(finding.remediation, account: account)
       }

@@ -1,3 +1,5 @@
+import OrgGraph
+
 /// Replaces e-mail addresses (and, on request, account names) in a plan with stable
 /// placeholders, so a plan can be posted where addresses must not leak.
 ///
@@ -61,17 +63,16 @@ public struct PlanRedaction: Sendable, Equatable {
       }
     }
     for index in plan.accounts.indices {
-      let account = plan.accounts[index].id
+      let account = plan.accounts[index].id.rawValue
       plan.accounts[index].name = scrub(plan.accounts[index].name, account: account)
       plan.accounts[index].path = scrub(plan.accounts[index].path, account: nil)
     }
     for index in plan.steps.indices {
-      let account = plan.steps[index].account
-      plan.steps[index].title = scrub(plan.steps[index].title, account: account)
-      plan.steps[index].tasks = plan.steps[index].tasks?.map { scrub($0, account: account) }
+      let account = plan.steps[index].account?.rawValue
+      plan.steps[index].tasks = plan.steps[index].tasks.map { scrub($0, account: account) }
     }
     for index in plan.findings.indices {
-      let account = plan.findings[index].account
+      let account = plan.findings[index].account?.rawValue
       plan.findings[index].message = scrub(plan.findings[index].message, account: account)
       plan.findings[index].remediation = scrub(plan.findings[index].remediation, account: account)
     }

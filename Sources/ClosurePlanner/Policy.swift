@@ -69,13 +69,15 @@ public enum Strategy: String, Sendable, CaseIterable, Codable {
 }
 
 /// What happens to one member account.
-public enum Disposition: String, Sendable, CaseIterable, Codable {
+public enum Disposition: String, Sendable, CaseIterable, Codable, CustomStringConvertible {
   /// Closed inside the organization.
   case close
   /// Removed from the organization and left running as a standalone account.
   case remove
   /// Removed, then closed by hand as a standalone account.
   case removeAndClose = "remove-and-close"
+
+  public var description: String { rawValue }
 }
 
 /// What the operator knows about an account's root password (rules G47, G52).
