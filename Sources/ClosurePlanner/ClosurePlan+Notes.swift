@@ -9,7 +9,9 @@ extension ClosurePlan {
     var notes: [AccountID: String] = [:]
     for step in steps {
       guard case .prepareAccount(let account) = step.action,
-        let task = step.tasks.first(where: { $0.hasPrefix(Self.operatorNotePrefix) })
+        case .text(let task)? = step.tasks.first(where: {
+          $0.text.hasPrefix(Self.operatorNotePrefix)
+        })
       else { continue }
       notes[account] = String(task.dropFirst(Self.operatorNotePrefix.count))
     }

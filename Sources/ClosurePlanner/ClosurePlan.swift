@@ -180,12 +180,12 @@ public struct ClosurePlan: Equatable, Sendable {
     /// The earliest date the step can be done.
     public var notBefore: CalendarDay?
     /// What a person does, beyond the step's AWS request (see `checklist`).
-    public var tasks: [String]
+    public var tasks: [StepTask]
 
     /// Creates a step.
     public init(
       _ action: StepAction, after: [StepID] = [], wave: Int = 0, window: Int? = nil,
-      notBefore: CalendarDay? = nil, tasks: [String] = []
+      notBefore: CalendarDay? = nil, tasks: [StepTask] = []
     ) {
       self.action = action
       self.id = action.id
@@ -206,7 +206,7 @@ public struct ClosurePlan: Equatable, Sendable {
     /// The step's tasks as a person reads them: the `aws` command of its request first
     /// (shell-quoted), then its own tasks.
     public var checklist: [String] {
-      (request.map { [$0.commandLine] } ?? []) + tasks
+      (request.map { [$0.commandLine] } ?? []) + tasks.map(\.text)
     }
   }
 

@@ -15,159 +15,45 @@ extension PlanAssembly {
     -> Int?
   {
     let closing = disposition != .remove
-    var tasks: [String] = []
-    var risks: [(FindingCode, String, String)] = []
+    var tasks: [StepTask] = []
+    var warnings: [(FindingCode, String, String)] = []
     let who = label(account)
+    func apply(_ rules: [PreparationRule]) {
+      for rule in rules where rule.applies(closing: closing) {
+        if rule.needsItem(facts) { tasks.append(.item(rule.item)) }
+        if let warning = rule.warning, warning.applies(facts) {
+          warnings.append((warning.code, warning.message(who, account), warning.remediation))
+        }
+      }
+    }
 
-    if closing {
-      if facts.dataBackedUp != true {
+    apply(PreparationRule.beforeSpending)
+    if closing, let rows = costsByAccount[account.id] {
+      for row in rows {
         tasks.append(
-          "Back up the data to keep (S3, databases, snapshots, logs): what is left is deleted "
-            + "90 days after closure (rule C18); then set dataBackedUp: true")
-        if facts.dataBackedUp == false {
-          risks.append(
-            (
-              .dataNotBackedUp,
-              "\(who): the policy says its data is not backed up; closure "
-                + "deletes what is left after 90 days (rule C18)",
-              "Back up what must be kept, then set dataBackedUp: true"
-            ))
-        }
-      }
-      if let rows = costsByAccount[account.id] {
-        for row in rows {
-          tasks.append(
+          .text(
             "Terminate or deliberately keep \(row.service) in \(row.region) "
-              + "(\(row.amount) \(row.unit) last month)")
-        }
-        let services = Array(Set(rows.map(\.service))).sorted()
-        risks.append(
-          (
-            .ongoingSpend,
-            "\(who) spent money last month on \(services.count) service(s) "
-              + "(\(services.prefix(5).joined(separator: ", "))\(services.count > 5 ? ", …" : "")); "
-              + "a final bill follows closure, and charges resume if it is reopened (rules C21, C22)",
-            "Terminate what should stop before closing; expect one more bill"
-          ))
+              + "(\(row.amount) \(row.unit) last month)"))
       }
-      if facts.emailReuseNeeded == true {
-        tasks.append(
-          "Change the root email before closing (account:StartPrimaryEmailUpdate, then "
-            + "AcceptPrimaryEmailUpdate with the code sent): the address is burned at closure")
-        risks.append(
-          (
-            .emailReuseRequired,
-            "\(who): its root email \(account.email) must be reused, but "
-              + "an address can never be reused once its account is closed (rule C20)",
-            "Change the root email before the account is closed"
-          ))
-      }
-      if facts.govCloudLinked == true {
-        tasks.append(
-          "Terminate GovCloud resources and delete GovCloud IAM users and keys: closing this "
-            + "account closes its linked GovCloud account too")
-        risks.append(
-          (
-            .govCloudLinked,
-            "\(who) is linked to an AWS GovCloud (US) account, which closes with "
-              + "it; GovCloud resources are not terminated by the closure (rules B17, I58)",
-            "Terminate GovCloud resources and users first; a GovCloud management account needs "
-              + "its GovCloud organization deleted before it can close"
-          ))
-      }
-      if facts.cloudTrailTrails == true {
-        tasks.append(
-          "Delete the CloudTrail trails that should stop (aws cloudtrail delete-trail): closure "
-            + "does not stop them")
-        risks.append(
-          (
-            .cloudTrailTrailsPersist,
-            "\(who) has CloudTrail trails; they keep existing and delivering events after the "
-              + "account is closed unless deleted first (rule C25)",
-            "Delete the trails that should stop before the account is closed"
-          ))
-      }
-      if facts.hardwareMfa == true {
-        tasks.append(
-          "Deactivate the hardware MFA tokens to be reused (root and IAM users) before closing")
-        risks.append(
-          (
-            .hardwareMFAAttached,
-            "\(who) has hardware MFA tokens that are to be reused; closure does not detach them, "
-              + "and a token still attached at permanent closure can never be used again "
-              + "(rule C26)",
-            "Deactivate the tokens (iam:DeactivateMFADevice) before the account is closed"
-          ))
-      }
-    } else {
-      tasks += [
-        "Tell the account's owner it pays its own bills from removal on (rule D28)",
-        "Export its cost history: it can no longer see the organization period's data (rule D34)",
-        "Review its IAM permissions: SCPs stop applying when it leaves (rule D34)",
-        "Check policies that use aws:PrincipalOrgID; they stop matching this account (rule D34)",
-      ]
-    }
-    if facts.unpaidBalance == true {
-      tasks.append("Settle the unpaid balance")
-      risks.append(
+      let services = Array(Set(rows.map(\.service))).sorted()
+      warnings.append(
         (
-          .unpaidBalance,
-          "\(who) has an unpaid balance; outstanding invoices stay owed, and "
-            + "reopening a closed account needs it paid within 60 days (rules C19, C21)",
-          "Settle the balance before the account leaves"
+          .ongoingSpend,
+          "\(who) spent money last month on \(services.count) service(s) "
+            + "(\(services.prefix(5).joined(separator: ", "))\(services.count > 5 ? ", …" : "")); "
+            + "a final bill follows closure, and charges resume if it is reopened (rules C21, C22)",
+          "Terminate what should stop before closing; expect one more bill"
         ))
     }
-    if facts.reservedInstances == true {
-      tasks.append("Sell eligible Reserved Instances or accept their invoices until they expire")
-      risks.append(
-        (
-          .reservedInstances,
-          "\(who) holds Reserved Instances, invoiced until they expire even "
-            + "after closure (rule C21)", "Sell eligible RIs or accept the remaining liability"
-        ))
-    }
-    if facts.savingsPlans == true {
-      tasks.append(
-        "Return Savings Plans still within returnableUntil and delete queued ones; the rest "
-          + "are invoiced until they expire")
-      risks.append(
-        (
-          .activeSavingsPlans,
-          "\(who) holds Savings Plans, invoiced until they expire even after "
-            + "closure (rules C21, L66)",
-          "Return plans before returnableUntil, delete queued plans, accept the rest"
-        ))
-    }
-    if facts.marketplaceSubscriptions == true {
-      tasks.append("Terminate Marketplace software and cancel each subscription by hand")
-      risks.append(
-        (
-          .marketplaceSubscriptions,
-          "\(who) has AWS Marketplace subscriptions, which closure "
-            + "does not cancel (rule C23)",
-          "Cancel them in the Marketplace console (Manage subscriptions)"
-        ))
-    }
-    if facts.route53Domains == true {
-      tasks.append(
-        "Transfer Route 53 domains (TransferDomainToAnotherAwsAccount; the recipient accepts "
-          + "within 3 days), or delete them or turn off auto-renew")
-      risks.append(
-        (
-          .route53Domains,
-          "\(who) has Route 53 registered domains; after closure they are "
-            + "suspended within 5 days and deleted or released within 30 (rule C24)",
-          "Transfer them to another account first, or delete them deliberately"
-        ))
-    }
+    apply(PreparationRule.afterSpending)
     if let notes = facts.notes, !notes.isEmpty {
-      tasks.append(PlanRedaction.operatorNotePrefix + notes)
+      tasks.append(.text(PlanRedaction.operatorNotePrefix + notes))
     }
     guard !tasks.isEmpty else { return nil }
 
     let step = add(
-      .prepareAccount(account.id), tasks: tasks)
-    for (code, message, remediation) in risks {
+      .prepareAccount(account.id), checklist: tasks)
+    for (code, message, remediation) in warnings {
       report(
         code, .warning, account: account.id, step: step, message: message,
         remediation: remediation)

@@ -65,9 +65,13 @@ struct PlanAssembly {
   /// Appends a step and returns its index.
   @discardableResult
   mutating func add(
-    _ action: StepAction, after: [Int] = [], tasks: [String] = [], earliest: CalendarDay? = nil
+    _ action: StepAction, after: [Int] = [], tasks: [String] = [], checklist: [StepTask] = [],
+    earliest: CalendarDay? = nil
   ) -> Int {
-    steps.append(StepDraft(action: action, id: action.id, after: after, tasks: tasks, earliest: earliest))
+    steps.append(
+      StepDraft(
+        action: action, id: action.id, after: after,
+        tasks: checklist + tasks.map(StepTask.text), earliest: earliest))
     return steps.count - 1
   }
 

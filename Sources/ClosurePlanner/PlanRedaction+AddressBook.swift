@@ -33,7 +33,7 @@ extension PlanRedaction {
       // Titles are derived from names, which are read above.
       for step in plan.steps {
         guard let account = step.account?.rawValue else { continue }
-        for text in step.tasks { read(text, account: account) }
+        for case .text(let text) in step.tasks { read(text, account: account) }
       }
       for finding in plan.findings {
         guard let account = finding.account?.rawValue else { continue }

@@ -69,7 +69,10 @@ public struct PlanRedaction: Sendable, Equatable {
     }
     for index in plan.steps.indices {
       let account = plan.steps[index].account?.rawValue
-      plan.steps[index].tasks = plan.steps[index].tasks.map { scrub($0, account: account) }
+      plan.steps[index].tasks = plan.steps[index].tasks.map { task in
+        guard case .text(let text) = task else { return task }
+        return .text(scrub(text, account: account))
+      }
     }
     for index in plan.findings.indices {
       let account = plan.findings[index].account?.rawValue

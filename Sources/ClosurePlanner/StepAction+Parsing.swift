@@ -24,7 +24,8 @@ extension StepAction {
 
     func account() throws(ParseError) -> AccountID {
       guard let subject, let account = AccountID(rawValue: subject) else {
-        throw .badSubject("an account ID (\(AccountID.formatDescription)) after \"\(name.rawValue):\"")
+        throw .badSubject(
+          "an account ID (\(AccountID.formatDescription)) after \"\(name.rawValue):\"")
       }
       return account
     }

@@ -46,7 +46,9 @@ extension StepAction {
   /// recovery takes temporary root credentials first (`sts:AssumeRoot`, rule G52), which
   /// `apply` leaves to a person.
   public var compoundCall: String? {
-    if case .enableRootPasswordRecovery = self { "sts:AssumeRoot + iam:CreateLoginProfile" } else {
+    if case .enableRootPasswordRecovery = self {
+      "sts:AssumeRoot + iam:CreateLoginProfile"
+    } else {
       nil
     }
   }

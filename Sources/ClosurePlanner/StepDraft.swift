@@ -5,7 +5,7 @@ struct StepDraft {
   var action: StepAction
   let id: StepID
   var after: [Int]
-  var tasks: [String]
+  var tasks: [StepTask]
   /// Its own earliest date, before prerequisites are considered.
   var earliest: CalendarDay?
   /// Days that must pass after the latest prerequisite's date (the 90-day rule C18).
