@@ -79,14 +79,15 @@ extension PlanFiles {
       throw .wrongKind(file: file, found: found, expected: kind)
     }
     if let unknownKey = scan.firstUnknownKey { throw unknownKey.inFile(file) }
-    try checkSchemaVersion(bytes, file: file, supported: kind.schemaVersion)
+    try checkSchemaVersion(bytes, file: file, kind: kind)
   }
 
   /// Checks `schemaVersion` before anything else, so a newer file gets a clear message
   /// rather than a confusing one about some field it renamed.
-  private static func checkSchemaVersion(_ bytes: Data, file: String, supported: Int)
+  private static func checkSchemaVersion(_ bytes: Data, file: String, kind: FileKind)
     throws(PlanFileError)
   {
+    let supported = kind.schemaVersion
     struct Header: Decodable { var schemaVersion: Int? }
     let header: Header
     do {
@@ -98,6 +99,13 @@ extension PlanFiles {
       throw .invalid(
         file: file, path: "schemaVersion",
         message: "is missing; this orgclose reads version \(supported)")
+    }
+    if kind == .plan, version < supported {
+      throw .invalid(
+        file: file, path: "schemaVersion",
+        message: "is \(version): the plan was written in an older format than this orgclose "
+          + "reads (\(supported)); make it again with 'orgclose plan SNAPSHOT --policy POLICY "
+          + "--out PLAN', then review the new file")
     }
     guard version == supported else {
       throw .invalid(

@@ -1,4 +1,5 @@
 public import ClosurePlanner
+import OrgGraph
 
 extension PlanFiles {
   /// Checks that `plan` is about the organization `organizationID` that `other` describes.
@@ -17,9 +18,9 @@ extension PlanFiles {
     _ plan: ClosurePlan, file: String, as organizationID: String, of other: String,
     otherKind: FileKind
   ) throws(PlanFileError) {
-    guard plan.organization.id != organizationID else { return }
+    guard plan.organization.id.rawValue != organizationID else { return }
     throw .otherOrganization(
-      file: file, organization: plan.organization.id, other: other, otherKind: otherKind,
+      file: file, organization: plan.organization.id.rawValue, other: other, otherKind: otherKind,
       otherOrganization: organizationID)
   }
 }

@@ -93,35 +93,6 @@ public enum PlanFiles: Sendable {
       decodePlan(read(file, as: .plan), file: displayName(file)), file: displayName(file))
   }
 
-  /// Decodes plan bytes, naming `file` in errors.
-  ///
-  /// A plainly valid plan is read by a fast path; anything else is checked strictly, unknown
-  /// keys included, and then goes through `JSONDecoder`, whose result and error messages are
-  /// the reference.
-  public static func decodePlan(_ bytes: Data, file: String) throws(PlanFileError) -> ClosurePlan {
-    let fast = bytes.withUnsafeBytes { raw in
-      ClosurePlan.fastRead(raw.assumingMemoryBound(to: UInt8.self))
-    }
-    if let fast { return fast }
-    try checkDocument(bytes, file: file, kind: .plan, keys: JSONCursor.planSchema)
-    do {
-      return try JSONDecoder().decode(ClosurePlan.self, from: bytes)
-    } catch {
-      throw DecodingErrorText.describe(error).inFile(file)
-    }
-  }
-
-  /// The plan as `plan.json` bytes: sorted keys, pretty printed, slashes unescaped, with a
-  /// trailing newline, so the same plan is always the same bytes.
-  ///
-  /// The bytes are those `encode(_:)` gives, written without `JSONEncoder` (see
-  /// `PrettyJSONWriter`): for 100,000 accounts, 0.4 s of CPU instead of 3.6 s.
-  public static func encodedPlan(_ plan: ClosurePlan) -> Data {
-    var writer = PrettyJSONWriter(capacity: plan.estimatedJSONSize)
-    plan.writeJSON(to: &writer)
-    return writer.finish()
-  }
-
   /// Encodes any document with the one configuration orgclose uses for files people diff.
   public static func encode(_ value: some Encodable) -> Data {
     let encoder = JSONEncoder()

@@ -1,15 +1,10 @@
 import ClosurePlanner
+import OrgGraph
 
 extension PlanFiles {
-  /// The steps that close an account, by their action.
-  static let closingActions: Set<String> = [
-    "close-account", "close-account-as-root", "close-standalone-account",
-    "close-management-account",
-  ]
-
-  /// The findings that mark an account as protected: it must never get a close step.
-  static let protectionFindings: Set<String> = [
-    "PROTECTED_ACCOUNT_KEPT", "PROTECTED_ACCOUNT_IN_SCOPE", "MANAGEMENT_ACCOUNT_PROTECTED",
+  /// The actions of the steps that close an account.
+  static let closingActions: Set<StepAction.Name> = [
+    .closeAccount, .closeAccountAsRoot, .closeStandaloneAccount, .closeManagementAccount,
   ]
 
   /// Checks what makes a plan safe to act on, beyond its shape: the inputs' digests are
@@ -32,13 +27,13 @@ extension PlanFiles {
       }
     }
     let management = plan.organization.managementAccountId
-    var protected: Set<String> = []
+    var protected: Set<AccountID> = []
     var listsManagement = false
     // Records are read in place, as `validated` reads them: copying one retains its strings.
     plan.accounts.withUnsafeBufferPointer { accounts in
       for index in accounts.indices {
         if accounts[index].id == management { listsManagement = true }
-        if accounts[index].findings.contains(where: protectionFindings.contains) {
+        if accounts[index].isProtected {
           protected.insert(accounts[index].id)
         }
       }
@@ -57,10 +52,9 @@ extension PlanFiles {
     var closure: (index: Int, wave: Int)?
     try plan.steps.withUnsafeBufferPointer { steps throws(PlanFileError) in
       for index in steps.indices {
-        let action = steps[index].action
-        let closesManagement = action == "close-management-account"
-        if action.hasPrefix("close-"), closingActions.contains(action),
-          let account = steps[index].account
+        let action = steps[index].action.name
+        let closesManagement = action == .closeManagementAccount
+        if closingActions.contains(action), let account = steps[index].account
         {
           let id = steps[index].id
           if protected.contains(account) {

@@ -1,4 +1,5 @@
 public import ClosurePlanner
+import OrgGraph
 
 extension PlanFiles {
   /// Checks that a decoded plan is internally consistent, as `orgclose plan` writes it.
@@ -22,7 +23,7 @@ extension PlanFiles {
     // Steps, findings and accounts are read in place through buffers: loops over the arrays
     // (and `filter` to count) copied every element, which was a third of reading a
     // 100,000-account plan.
-    var waveOf: [String: Int] = [:]
+    var waveOf: [StepID: Int] = [:]
     waveOf.reserveCapacity(plan.steps.count)
     var closeSteps = 0
     var kinds = (api: 0, manual: 0, wait: 0)
@@ -83,7 +84,7 @@ extension PlanFiles {
         }
       }
     }
-    var accountIDs: Set<String> = []
+    var accountIDs: Set<AccountID> = []
     accountIDs.reserveCapacity(plan.accounts.count)
     try plan.accounts.withUnsafeBufferPointer { accounts throws(PlanFileError) in
       for index in accounts.indices {

@@ -1,27 +1,21 @@
 import Foundation
 import OrgGraph
 
-/// Writes JSON byte for byte as Foundation's `JSONEncoder` does with
-/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` on Linux: two-space indents,
-/// `"key" : value`, empty containers as `[`, an empty line, then the closing bracket, and
-/// strings escaped only where JSON requires it.
-///
-/// It exists for speed: `JSONEncoder` builds a tree of boxed values and sorts every object's
-/// keys, which for a 100,000-account plan took 3.6 s of CPU and about 600 MB; writing the
-/// bytes directly takes 0.4 s (README, "Performance"). Callers write keys in
-/// sorted order themselves (byte order, as Foundation sorts them on Linux), and tests
-/// compare the output with `JSONEncoder`'s for every document shape written.
+/// Writes plan format 2's JSON layout (README, "Plan format 2"): keys in the order the caller
+/// writes them (sorted), no spaces; each member of the top-level object on its own line, and
+/// each element of a top-level array (an account, a step, a finding) on its own line, so a
+/// git diff of two plans shows whole records. Strings are UTF-8, escaped only where JSON
+/// requires it (`"`, `\\` and control characters).
 ///
 /// The bytes go into one manually managed buffer: appending to a `[UInt8]` cost about 90
 /// instructions a call. In memory, the buffer grows and `finish()` hands it to `Data` without
-/// a copy (a copy would take another 200 MB for 100,000 accounts). Streaming to a file, a
-/// 1 MB buffer is written out whenever it fills, so a plan of any size needs 1 MB and the
-/// bytes are written from a buffer still in cache (for 100,000 accounts, about 0.1 s and
-/// 200 MB less than building the whole document first).
-struct PrettyJSONWriter: ~Copyable {
+/// a copy. Streaming to a file, a 1 MB buffer is written out whenever it fills, so a plan of
+/// any size needs 1 MB.
+struct PlanJSONWriter: ~Copyable {
   private var buffer: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var count = 0
+  /// How deep the writer is: 1 inside the top-level object, 2 inside one of its values.
   private var depth = 0
   /// Whether the container being written has no element yet.
   private var isFirst = true
@@ -77,20 +71,21 @@ struct PrettyJSONWriter: ~Copyable {
   mutating func beginArray() { open(UInt8(ascii: "[")) }
   mutating func endArray() { close(UInt8(ascii: "]")) }
 
-  /// Starts the next member of an object: the separator, the indent and `"key" : `.
+  /// Starts the next member of an object: the separator and `"key":`.
   ///
   /// - Parameter key: A key that needs no escaping, in sorted order after the previous one.
-  mutating func key(_ key: StaticString) {
+  mutating func key(name: String) {
     startElement()
-    append(UInt8(ascii: "\""))
-    append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    append(UInt8(ascii: "\""))
-    append(UInt8(ascii: " "))
+    var name = name
+    name.withUTF8 { bytes in
+      append(UInt8(ascii: "\""))
+      append(bytes)
+      append(UInt8(ascii: "\""))
+    }
     append(UInt8(ascii: ":"))
-    append(UInt8(ascii: " "))
   }
 
-  /// Starts the next element of an array: the separator and the indent.
+  /// Starts the next element of an array: the separator.
   mutating func element() { startElement() }
 
   // MARK: Values
@@ -141,7 +136,7 @@ struct PrettyJSONWriter: ~Copyable {
     append(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
-  /// An array of strings, each on its own line.
+  /// An array of strings.
   mutating func strings(_ values: [String]) {
     beginArray()
     for index in values.indices {
@@ -153,40 +148,37 @@ struct PrettyJSONWriter: ~Copyable {
 
   // MARK: Layout
 
+  /// Whether the members of the container now open go on lines of their own: those of the
+  /// top-level object and the elements of its arrays.
+  private var isLaidOutInLines: Bool { depth <= 2 && openedWithLines }
+  /// Whether the innermost container at depth 2 or less is one whose members get lines: the
+  /// top-level object, or an array directly inside it.
+  private var openedWithLines = true
+
   private mutating func open(_ bracket: UInt8) {
     append(bracket)
-    append(UInt8(ascii: "\n"))
     depth += 1
+    // Objects that are values of the top-level object (`closeQuota`) stay on one line.
+    if depth == 2 { openedWithLines = bracket == UInt8(ascii: "[") }
     isFirst = true
   }
 
   private mutating func close(_ bracket: UInt8) {
-    append(UInt8(ascii: "\n"))
+    if isLaidOutInLines && !isFirst { append(UInt8(ascii: "\n")) }
     depth -= 1
-    indent()
+    if depth < 2 { openedWithLines = true }
     append(bracket)
     // The container just closed was an element of its parent, which is therefore not empty.
     isFirst = false
   }
 
   private mutating func startElement() {
-    if isFirst {
-      isFirst = false
-    } else {
-      append(UInt8(ascii: ","))
-      append(UInt8(ascii: "\n"))
-    }
-    indent()
+    if !isFirst { append(UInt8(ascii: ",")) }
+    isFirst = false
+    if isLaidOutInLines { append(UInt8(ascii: "\n")) }
   }
 
-  private mutating func indent() {
-    let width = depth * 2
-    reserve(width)
-    (buffer + count).initialize(repeating: UInt8(ascii: " "), count: width)
-    count += width
-  }
-
-  /// Appends a string in quotes, escaped exactly as Foundation escapes it.
+  /// Appends a string in quotes, escaped only where JSON requires it.
   ///
   /// Escaped are the quote, the backslash and the control characters below U+0020 (`\b`,
   /// `\f`, `\n`, `\r`, `\t` by name, the rest as `\u00XX` with lowercase hex). Everything

@@ -1,0 +1,207 @@
+import ClosurePlanner
+import OrgGraph
+
+extension PlanReader {
+  /// Reads a whole plan of format 2 and derives what the file leaves out (`PlanWireKeys`).
+  mutating func plan() throws(PlanReadError) -> ClosurePlan {
+    var schemaVersion: Int?
+    var generator: String?
+    var inputs: ClosurePlan.Inputs?
+    var organization: ClosurePlan.OrganizationSummary?
+    var strategy: Strategy?
+    var startDate: CalendarDay?
+    var closeQuota: ClosurePlan.CloseQuota?
+    var summary: ClosurePlan.Summary?
+    var accounts: [ClosurePlan.AccountEntry] = []
+    var steps: [StepRecord] = []
+    var findings: [ClosurePlan.Finding] = []
+    var redacted: [String]?
+    var sawAccounts = false
+    var sawSteps = false
+    var sawFindings = false
+    try object(PlanKey.self, at: "") { reader, key throws(PlanReadError) in
+      let path = key.rawValue
+      switch key {
+      case .accounts:
+        sawAccounts = true
+        try reader.array(at: path) { reader, index throws(PlanReadError) in
+          accounts.append(try reader.account(at: "accounts[\(index)]"))
+        }
+      case .closeQuota: closeQuota = try reader.closeQuota(at: path)
+      case .findings:
+        sawFindings = true
+        try reader.array(at: path) { reader, index throws(PlanReadError) in
+          findings.append(try reader.finding(at: "findings[\(index)]"))
+        }
+      case .generator: generator = try reader.string(at: path)
+      case .inputs: inputs = try reader.inputs(at: path)
+      case .organization: organization = try reader.organizationSummary(at: path)
+      case .redacted: redacted = try reader.strings(at: path)
+      case .schemaVersion: schemaVersion = try reader.integer(at: path)
+      case .startDate: startDate = try reader.day(at: path)
+      case .steps:
+        sawSteps = true
+        try reader.array(at: path) { reader, index throws(PlanReadError) in
+          steps.append(try reader.step(at: "steps[\(index)]"))
+        }
+      case .strategy:
+        strategy = try reader.value(at: path, as: "a strategy") { Strategy(rawValue: $0) }
+      case .summary: summary = try reader.summary(at: path)
+      }
+    }
+    try end()
+    let start = try required(startDate, "", PlanKey.startDate)
+    for (seen, key) in [(sawAccounts, PlanKey.accounts), (sawSteps, .steps), (sawFindings, .findings)]
+    where !seen {
+      throw PlanReadError(path: key.rawValue, message: "is missing")
+    }
+    var plan = ClosurePlan(
+      schemaVersion: try required(schemaVersion, "", PlanKey.schemaVersion),
+      generator: try required(generator, "", PlanKey.generator),
+      inputs: try required(inputs, "", PlanKey.inputs),
+      organization: try required(organization, "", PlanKey.organization),
+      strategy: try required(strategy, "", PlanKey.strategy), startDate: start,
+      closeQuota: try required(closeQuota, "", PlanKey.closeQuota),
+      summary: try required(summary, "", PlanKey.summary), accounts: accounts,
+      steps: try StepRecord.steps(steps, startDate: start), findings: findings)
+    plan.redacted = redacted
+    plan.deriveAccountFields()
+    return plan
+  }
+
+  private mutating func inputs(at path: String) throws(PlanReadError) -> ClosurePlan.Inputs {
+    var snapshot: String?
+    var policy: String?
+    try object(InputsKey.self, at: path) { reader, key throws(PlanReadError) in
+      switch key {
+      case .policy: policy = try reader.string(at: join(path, key.rawValue))
+      case .snapshot: snapshot = try reader.string(at: join(path, key.rawValue))
+      }
+    }
+    return ClosurePlan.Inputs(snapshot: try required(snapshot, path, InputsKey.snapshot), policy: policy)
+  }
+
+  private mutating func organizationSummary(at path: String) throws(PlanReadError)
+    -> ClosurePlan.OrganizationSummary
+  {
+    var id: OrganizationID?
+    var management: AccountID?
+    var featureSet: FeatureSet?
+    var members: Int?
+    try object(OrganizationKey.self, at: path) { reader, key throws(PlanReadError) in
+      let here = join(path, key.rawValue)
+      switch key {
+      case .featureSet: featureSet = FeatureSet(awsValue: try reader.string(at: here))
+      case .id: id = try reader.identifier(OrganizationID.self, at: here)
+      case .managementAccountId: management = try reader.identifier(AccountID.self, at: here)
+      case .memberCount: members = try reader.integer(at: here)
+      }
+    }
+    return ClosurePlan.OrganizationSummary(
+      id: try required(id, path, OrganizationKey.id),
+      managementAccountId: try required(management, path, OrganizationKey.managementAccountId),
+      featureSet: try required(featureSet, path, OrganizationKey.featureSet),
+      memberCount: try required(members, path, OrganizationKey.memberCount))
+  }
+
+  private mutating func closeQuota(at path: String) throws(PlanReadError)
+    -> ClosurePlan.CloseQuota
+  {
+    var numbers: [CloseQuotaKey: Int] = [:]
+    var source: String?
+    try object(CloseQuotaKey.self, at: path) { reader, key throws(PlanReadError) in
+      let here = join(path, key.rawValue)
+      if key == .source {
+        source = try reader.string(at: here)
+      } else {
+        numbers[key] = try reader.integer(at: here)
+      }
+    }
+    func number(_ key: CloseQuotaKey) throws(PlanReadError) -> Int {
+      try required(numbers[key], path, key)
+    }
+    return ClosurePlan.CloseQuota(
+      perWindow: try number(.perWindow), windowDays: try number(.windowDays),
+      concurrent: try number(.concurrent), firstWindow: try number(.firstWindow),
+      closuresInLast30Days: try number(.closuresInLast30Days), windows: try number(.windows),
+      source: try required(source, path, CloseQuotaKey.source))
+  }
+
+  private mutating func summary(at path: String) throws(PlanReadError) -> ClosurePlan.Summary {
+    var numbers: [SummaryKey: Int] = [:]
+    var completion: CalendarDay?
+    try object(SummaryKey.self, at: path) { reader, key throws(PlanReadError) in
+      let here = join(path, key.rawValue)
+      if key == .estimatedCompletion {
+        completion = try reader.day(at: here)
+      } else {
+        numbers[key] = try reader.integer(at: here)
+      }
+    }
+    func number(_ key: SummaryKey) throws(PlanReadError) -> Int {
+      try required(numbers[key], path, key)
+    }
+    return ClosurePlan.Summary(
+      steps: try number(.steps), apiSteps: try number(.apiSteps),
+      manualSteps: try number(.manualSteps), waitSteps: try number(.waitSteps),
+      blocking: try number(.blocking), warnings: try number(.warnings),
+      estimatedCompletion: try required(completion, path, SummaryKey.estimatedCompletion))
+  }
+
+  private mutating func account(at path: String) throws(PlanReadError) -> ClosurePlan.AccountEntry {
+    var id: AccountID?
+    var name: String?
+    var accountPath: String?
+    var state: AccountState?
+    var joinedMethod: JoinedMethod?
+    var disposition: Disposition?
+    try object(AccountKey.self, at: path) { reader, key throws(PlanReadError) in
+      let here = join(path, key.rawValue)
+      switch key {
+      case .disposition:
+        disposition = try reader.value(at: here, as: "close, remove or remove-and-close") {
+          Disposition(rawValue: $0)
+        }
+      case .id: id = try reader.identifier(AccountID.self, at: here)
+      case .joinedMethod: joinedMethod = JoinedMethod(awsValue: try reader.string(at: here))
+      case .name: name = try reader.string(at: here)
+      case .path: accountPath = try reader.string(at: here)
+      case .state: state = AccountState(awsValue: try reader.string(at: here))
+      }
+    }
+    return ClosurePlan.AccountEntry(
+      id: try required(id, path, AccountKey.id), name: try required(name, path, AccountKey.name),
+      path: try required(accountPath, path, AccountKey.path),
+      state: try required(state, path, AccountKey.state),
+      joinedMethod: try required(joinedMethod, path, AccountKey.joinedMethod),
+      disposition: disposition, terminalStep: nil, findings: [])
+  }
+
+  private mutating func finding(at path: String) throws(PlanReadError) -> ClosurePlan.Finding {
+    var code: FindingCode?
+    var severity: ClosurePlan.Severity?
+    var account: AccountID?
+    var step: StepID?
+    var message: String?
+    var remediation: String?
+    try object(FindingKey.self, at: path) { reader, key throws(PlanReadError) in
+      let here = join(path, key.rawValue)
+      switch key {
+      case .account: account = try reader.identifier(AccountID.self, at: here)
+      case .code: code = FindingCode(rawValue: try reader.string(at: here))
+      case .message: message = try reader.string(at: here)
+      case .remediation: remediation = try reader.string(at: here)
+      case .severity:
+        severity = try reader.value(at: here, as: "blocking, warning or info") {
+          ClosurePlan.Severity(rawValue: $0)
+        }
+      case .step: step = StepID(unchecked: try reader.string(at: here))
+      }
+    }
+    return ClosurePlan.Finding(
+      code: try required(code, path, FindingKey.code),
+      severity: try required(severity, path, FindingKey.severity), account: account, step: step,
+      message: try required(message, path, FindingKey.message),
+      remediation: try required(remediation, path, FindingKey.remediation))
+  }
+}

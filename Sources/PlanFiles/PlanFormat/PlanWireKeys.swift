@@ -1,0 +1,53 @@
+/// The keys of each record of plan format 2, declared once: the writer writes them in this
+/// order (sorted, `PlanWireKeysTests` checks it), the reader dispatches on them, and the strict
+/// check refuses any other (`KeySchema.plan`). A switch over a record's keys must handle each.
+protocol PlanWireKey: CaseIterable, Hashable, RawRepresentable, Sendable where RawValue == String {}
+
+enum PlanKey: String, PlanWireKey {
+  case accounts, closeQuota, findings, generator, inputs, organization, redacted, schemaVersion,
+    startDate, steps, strategy, summary
+}
+
+enum InputsKey: String, PlanWireKey {
+  case policy, snapshot
+}
+
+enum OrganizationKey: String, PlanWireKey {
+  case featureSet, id, managementAccountId, memberCount
+}
+
+enum CloseQuotaKey: String, PlanWireKey {
+  case closuresInLast30Days, concurrent, firstWindow, perWindow, source, windowDays, windows
+}
+
+enum SummaryKey: String, PlanWireKey {
+  case apiSteps, blocking, estimatedCompletion, manualSteps, steps, waitSteps, warnings
+}
+
+/// An account. Its `findings` and `terminalStep` are derived (the codes of the findings about
+/// it; its last step in plan order), not stored.
+enum AccountKey: String, PlanWireKey {
+  case disposition, id, joinedMethod, name, path, state
+}
+
+/// A step. Its action, kind, account, call, title and `aws` command follow from `id` (and, for
+/// `end-responsibility-transfer`, from `declines`, `direction`/`terminatesOn` or
+/// `withdraws`); its wave is the longest path to it; `notBefore` is left out when it is the
+/// latest of the start date and its prerequisites' dates.
+enum StepKey: String, PlanWireKey {
+  case after, declines, direction, id, notBefore, tasks, terminatesOn, window, withdraws
+}
+
+/// A task that is a checklist item of the preparation rules: `{"item": "back-up-data"}`.
+enum TaskKey: String, PlanWireKey {
+  case item
+}
+
+enum FindingKey: String, PlanWireKey {
+  case account, code, message, remediation, severity, step
+}
+
+extension PlanWireKey {
+  /// The keys as `KeySchema` lists them.
+  static var names: [String] { allCases.map(\.rawValue) }
+}

@@ -1,0 +1,151 @@
+import ClosurePlanner
+import OrgGraph
+
+/// A step as format 2 stores it, before its wave and inherited date are derived.
+struct StepRecord {
+  var path: String
+  var step: ClosurePlan.Step
+  /// `notBefore` as written; `nil` means inherited.
+  var storedDate: CalendarDay?
+
+  /// The steps with their waves (the longest path to each) and dates (`StepDates`); every
+  /// prerequisite must be an earlier step, as plan order puts them.
+  static func steps(_ records: [StepRecord], startDate: CalendarDay) throws(PlanReadError)
+    -> [ClosurePlan.Step]
+  {
+    var waves: [StepID: Int] = [:]
+    waves.reserveCapacity(records.count)
+    var dates = StepDates(startDate: startDate, capacity: records.count)
+    var steps: [ClosurePlan.Step] = []
+    steps.reserveCapacity(records.count)
+    for record in records {
+      var step = record.step
+      var wave = 0
+      for (position, id) in step.after.enumerated() {
+        guard let before = waves[id] else {
+          throw PlanReadError(
+            path: "\(record.path).after[\(position)]",
+            message: "\"\(id)\" is not an earlier step of this plan")
+        }
+        wave = max(wave, before + 1)
+      }
+      guard waves.updateValue(wave, forKey: step.id) == nil else {
+        throw PlanReadError(path: "\(record.path).id", message: "\"\(step.id)\" is listed twice")
+      }
+      step.wave = wave
+      let inherited = dates.inherited(by: step)
+      step.notBefore = record.storedDate ?? inherited
+      dates.record(step, inherited: inherited)
+      steps.append(step)
+    }
+    return steps
+  }
+}
+
+extension PlanReader {
+  mutating func step(at path: String) throws(PlanReadError) -> StepRecord {
+    var id: String?
+    var after: [StepID] = []
+    var notBefore: CalendarDay?
+    var window: Int?
+    var tasks: [StepTask] = []
+    var direction: ResponsibilityTransfer.Direction?
+    var terminatesOn: CalendarDay?
+    var withdraws: HandshakeID?
+    var declines: HandshakeID?
+    try object(StepKey.self, at: path) { reader, key throws(PlanReadError) in
+      let here = join(path, key.rawValue)
+      switch key {
+      case .after: after = try reader.strings(at: here).map(StepID.init(unchecked:))
+      case .declines: declines = try reader.identifier(HandshakeID.self, at: here)
+      case .direction:
+        direction = try reader.value(at: here, as: "inbound or outbound") {
+          ResponsibilityTransfer.Direction(rawValue: $0)
+        }
+      case .id: id = try reader.string(at: here)
+      case .notBefore: notBefore = try reader.day(at: here)
+      case .tasks: tasks = try reader.tasks(at: here)
+      case .terminatesOn: terminatesOn = try reader.day(at: here)
+      case .window: window = try reader.integer(at: here)
+      case .withdraws: withdraws = try reader.identifier(HandshakeID.self, at: here)
+      }
+    }
+    let text = try required(id, path, StepKey.id)
+    let ending: StepAction.TransferEnding?
+    switch (direction, terminatesOn, withdraws, declines) {
+    case (nil, nil, nil, nil): ending = nil
+    case (let direction?, let day?, nil, nil): ending = .terminate(direction: direction, lastDay: day)
+    case (nil, nil, let handshake?, nil): ending = .withdraw(handshake)
+    case (nil, nil, nil, let handshake?): ending = .decline(handshake)
+    default:
+      throw PlanReadError(
+        path: path,
+        message: "says how a transfer ends in more than one way (direction and terminatesOn, "
+          + "withdraws, or declines)")
+    }
+    let action: StepAction
+    do {
+      action = try StepAction(parsing: text, ending: ending)
+    } catch {
+      throw PlanReadError(path: join(path, StepKey.id.rawValue), message: error.text(id: text))
+    }
+    return StepRecord(
+      path: path, step: ClosurePlan.Step(action, after: after, window: window, tasks: tasks),
+      storedDate: notBefore)
+  }
+
+  private mutating func tasks(at path: String) throws(PlanReadError) -> [StepTask] {
+    var tasks: [StepTask] = []
+    try array(at: path) { reader, index throws(PlanReadError) in
+      let here = "\(path)[\(index)]"
+      if reader.cursor.atString() {
+        tasks.append(.text(try reader.string(at: here)))
+        return
+      }
+      var item: ChecklistItem?
+      try reader.object(TaskKey.self, at: here) { reader, key throws(PlanReadError) in
+        item = try reader.value(at: join(here, key.rawValue), as: "a checklist item") {
+          ChecklistItem(rawValue: $0)
+        }
+      }
+      tasks.append(.item(try required(item, here, TaskKey.item)))
+    }
+    return tasks
+  }
+}
+
+extension StepAction.ParseError {
+  func text(id: String) -> String {
+    switch self {
+    case .unknownAction(let name):
+      "\"\(id)\" names no step action this orgclose knows (\"\(name)\")"
+    case .badSubject(let expected): "\"\(id)\" should have \(expected)"
+    case .missingEnding:
+      "\"\(id)\" does not say how the transfer ends (direction and terminatesOn, withdraws, or "
+        + "declines)"
+    }
+  }
+}
+
+extension ClosurePlan {
+  /// Fills in each account's findings (the codes of the findings about it, in findings order,
+  /// each once) and terminal step (its last step in plan order).
+  mutating func deriveAccountFields() {
+    var codes: [AccountID: [FindingCode]] = [:]
+    for finding in findings {
+      guard let account = finding.account else { continue }
+      if codes[account]?.contains(finding.code) != true {
+        codes[account, default: []].append(finding.code)
+      }
+    }
+    var last: [AccountID: StepID] = [:]
+    for step in steps {
+      if let account = step.account { last[account] = step.id }
+    }
+    for index in accounts.indices {
+      let id = accounts[index].id
+      accounts[index].findings = codes[id] ?? []
+      accounts[index].terminalStep = last[id]
+    }
+  }
+}
