@@ -75,15 +75,19 @@ extension PlanDiff {
     let titles = (old: StepTitles(oldPlan), new: StepTitles(newPlan))
     let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let newIDs = Set(new.map(\.id))
-    var changes = old.filter { !newIDs.contains($0.id) }.map { StepChange(.removed, $0) }
+    var changes = old.filter { !newIDs.contains($0.id) }.map {
+      StepChange(.removed, $0, title: titles.old($0))
+    }
     for step in new {
       guard let before = oldByID[step.id] else {
-        changes.append(StepChange(.added, step))
+        changes.append(StepChange(.added, step, title: titles.new(step)))
         continue
       }
-      let fields = stepFieldChanges(
-        before, step, titles: (titles.old(before), titles.new(step)))
-      if !fields.isEmpty { changes.append(StepChange(.changed, step, fields: fields)) }
+      let title = titles.new(step)
+      let fields = stepFieldChanges(before, step, titles: (titles.old(before), title))
+      if !fields.isEmpty {
+        changes.append(StepChange(.changed, step, title: title, fields: fields))
+      }
     }
     return changes
   }

@@ -90,11 +90,16 @@ extension PlanDiff {
     public var step: ClosurePlan.Step
     /// What changed (`after`, `notBefore`, `window`…); empty unless `change` is `changed`.
     public var fields: [FieldChange]
+    /// The step's title in the plan `step` is from.
+    public var title: String
 
     /// Creates a step change.
-    public init(_ change: Change, _ step: ClosurePlan.Step, fields: [FieldChange] = []) {
+    public init(
+      _ change: Change, _ step: ClosurePlan.Step, title: String, fields: [FieldChange] = []
+    ) {
       self.change = change
       self.step = step
+      self.title = title
       self.fields = fields
     }
 

@@ -1,5 +1,5 @@
 public import ClosurePlanner
-import OrgGraph
+public import OrgGraph
 
 /// Everything a plan says about a few accounts: `orgclose render PLAN --account ID` or
 /// `--ou PATH`, the `terraform state show` of a plan.
@@ -12,7 +12,7 @@ public struct AccountReport: Sendable {
   /// Which accounts to show.
   public enum Selection: Sendable, Equatable {
     /// One account, by ID.
-    case account(String)
+    case account(AccountID)
     /// The accounts whose OU path is `path` or lies below it (`Root/Prod` takes
     /// `Root/Prod/Payments`).
     case organizationalUnit(String)
@@ -50,13 +50,13 @@ public struct AccountReport: Sendable {
     _ entry: ClosurePlan.AccountEntry, plan: ClosurePlan, index: PlanIndex, notes: String?
   ) -> [String] {
     let steps = plan.steps.filter { $0.account == entry.id }
-    let close = steps.first { $0.action == "close-account" }
+    let close = steps.first { $0.action.name == .closeAccount }
     let terminal = entry.terminalStep.flatMap { id in plan.steps.first { $0.id == id } }
     var rows: [(String, String)] = [
       ("OU path", entry.path),
-      ("State", entry.state),
-      ("Joined", entry.joinedMethod),
-      ("Disposition", entry.disposition ?? "none: nothing is planned"),
+      ("State", entry.state.rawValue),
+      ("Joined", entry.joinedMethod.rawValue),
+      ("Disposition", entry.disposition?.rawValue ?? "none: nothing is planned"),
       ("Protected", entry.isProtected ? "yes (protectedAccounts)" : "no"),
     ]
     if entry.id == plan.organization.managementAccountId {
@@ -102,15 +102,15 @@ public struct AccountReport: Sendable {
       if let window = step.window { placement += ", window \(window)" }
       if let day = step.notBefore { placement += ", not before \(day)" }
       lines += wrapped("\(step.id)  (\(placement))", first: "    ", indent: "      ")
-      lines += wrapped(step.title, first: "      ", indent: "      ")
+      lines += wrapped(index.title(step), first: "      ", indent: "      ")
       if let call = step.call {
         lines += wrapped("call: " + call, first: "      ", indent: "        ")
       }
       if !step.after.isEmpty {
         lines += wrapped(
-          "after: " + step.after.joined(separator: ", "), first: "      ", indent: "        ")
+          "after: " + step.after.map(\.rawValue).joined(separator: ", "), first: "      ", indent: "        ")
       }
-      for task in step.tasks ?? [] {
+      for task in step.checklist {
         lines += wrapped(task, first: "      - ", indent: "        ")
       }
     }

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 extension BlockersRenderer {
   /// The CSV form of the report, for the spreadsheets closures are tracked in (RFC 4180).
@@ -13,14 +14,14 @@ extension BlockersRenderer {
     var rows = [["account", "ou_path", "code", "severity", "message", "remediation"]]
     func row(_ finding: ClosurePlan.Finding, account: String, path: String) -> [String] {
       [
-        account, path, finding.code, finding.severity.rawValue, finding.message,
+        account, path, finding.code.rawValue, finding.severity.rawValue, finding.message,
         finding.remediation,
       ]
     }
     rows += report.organization.map { row($0, account: "", path: "") }
     for account in report.accounts {
       rows += account.findings.map {
-        row($0, account: account.accountID, path: account.entry?.path ?? "")
+        row($0, account: account.accountID?.rawValue ?? "", path: account.entry?.path ?? "")
       }
     }
     return rows.map { $0.map(csvCell).joined(separator: ",") + "\r\n" }.joined()

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 extension BlockersRenderer {
   /// The Markdown form of the report: a section and a table per account.
@@ -13,7 +14,7 @@ extension BlockersRenderer {
     }
     for account in report.accounts {
       document.blank()
-      var heading = TextEscaping.markdown(account.accountID)
+      var heading = TextEscaping.markdown(account.accountID?.rawValue ?? "")
       if let entry = account.entry { heading += " " + TextEscaping.markdown(entry.name) }
       document.append("### " + heading)
       if let entry = account.entry {

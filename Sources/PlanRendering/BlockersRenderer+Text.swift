@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 extension BlockersRenderer {
   /// The terminal form of the report.
@@ -11,7 +12,7 @@ extension BlockersRenderer {
       lines.append("")
     }
     for account in report.accounts {
-      var heading = TextEscaping.terminal(account.accountID)
+      var heading = TextEscaping.terminal(account.accountID?.rawValue ?? "")
       if let entry = account.entry { heading += "  " + TextEscaping.terminal(entry.name) }
       lines += TextFormatting.wrapped(heading, width: width, indent: "  ")
       if let entry = account.entry {
@@ -33,7 +34,7 @@ extension BlockersRenderer {
     -> [String]
   {
     let label = BlockersReport.label(finding.severity)
-    let head = label + " " + finding.code + ": "
+    let head = label + " " + finding.code.rawValue + ": "
     var lines = TextFormatting.wrapped(
       TextEscaping.terminal(head + finding.message), width: width, firstIndent: "  ",
       indent: "    ")

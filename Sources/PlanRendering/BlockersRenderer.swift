@@ -1,4 +1,5 @@
 public import ClosurePlanner
+import OrgGraph
 
 /// Renders the per-account findings report of `orgclose blockers`, as text, Markdown or CSV.
 ///
@@ -34,7 +35,7 @@ public struct BlockersRenderer: PlanRenderer {
     let report = BlockersReport(plan)
     switch style {
     case .text: return Self.text(report, colours: colours)
-    case .markdown: return Self.markdown(report, organizationID: plan.organization.id)
+    case .markdown: return Self.markdown(report, organizationID: plan.organization.id.rawValue)
     case .csv: return Self.csv(report)
     }
   }

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 /// A plan's findings arranged per account, as `orgclose blockers` reports them.
 ///
@@ -8,7 +9,7 @@ import ClosurePlanner
 struct BlockersReport {
   /// An account and its findings.
   struct AccountFindings {
-    var accountID: String
+    var accountID: AccountID?
     /// The plan's entry for the account, if it lists one.
     var entry: ClosurePlan.AccountEntry?
     var findings: [ClosurePlan.Finding]
@@ -22,7 +23,7 @@ struct BlockersReport {
 
   init(_ plan: ClosurePlan) {
     let index = PlanIndex(plan)
-    var positionOfAccount: [String: Int] = [:]
+    var positionOfAccount: [AccountID: Int] = [:]
     for finding in plan.findings {
       switch finding.severity {
       case .blocking: blocking += 1

@@ -1,4 +1,5 @@
 public import ClosurePlanner
+import OrgGraph
 
 /// A plan diff as a JSON document for scripts (`orgclose diff --format json`).
 ///
@@ -91,7 +92,7 @@ public struct DiffDocument: Encodable, Sendable {
       findings: diff.organizationFindings.map(Self.finding))
     accounts = diff.accounts.map { account in
       Account(
-        id: account.id, name: account.entry?.name, path: account.entry?.path,
+        id: account.id.rawValue, name: account.entry?.name, path: account.entry?.path,
         change: account.change.rawValue, risk: Self.name(account.risk),
         fields: account.fields.map(Field.init), steps: account.steps.map(Self.step),
         findings: account.findings.map(Self.finding))
@@ -112,15 +113,15 @@ public struct DiffDocument: Encodable, Sendable {
 
   static func step(_ change: PlanDiff.StepChange) -> Step {
     Step(
-      change: change.change.rawValue, id: change.id, account: change.step.account,
+      change: change.change.rawValue, id: change.id.rawValue, account: change.step.account?.rawValue,
       fields: change.fields.map(Field.init))
   }
 
   static func finding(_ change: PlanDiff.FindingChange) -> Finding {
     Finding(
-      change: change.change.rawValue, code: change.finding.code,
-      severity: change.finding.severity.rawValue, account: change.finding.account,
-      step: change.finding.step, message: change.finding.message,
+      change: change.change.rawValue, code: change.finding.code.rawValue,
+      severity: change.finding.severity.rawValue, account: change.finding.account?.rawValue,
+      step: change.finding.step?.rawValue, message: change.finding.message,
       fields: change.fields.map(Field.init))
   }
 }

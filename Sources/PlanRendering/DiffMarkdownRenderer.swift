@@ -119,7 +119,7 @@ struct DiffMarkdownRenderer {
       change.change == .changed
       ? change.fields.map { cell($0, named: true) }.joined(separator: "<br>")
       : TextEscaping.markdown(
-        DiffWording.placement(change.step) + ": " + change.step.title)
+        DiffWording.placement(change.step) + ": " + change.title)
     return MarkdownDocument.row([
       change.change.rawValue, "step " + TextEscaping.markdown(change.id), details,
     ])

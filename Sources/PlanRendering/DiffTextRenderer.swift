@@ -51,7 +51,7 @@ struct DiffTextRenderer {
     guard change.change == .changed else {
       return wrapped(
         head + "  (" + DiffWording.placement(change.step) + ")", first: "  ", indent: "      ")
-        + wrapped(change.step.title, first: "      ", indent: "      ")
+        + wrapped(change.title, first: "      ", indent: "      ")
     }
     return wrapped(head, first: "  ", indent: "      ")
       + change.fields.flatMap { fieldLines($0, marker: nil, indent: "      ") }

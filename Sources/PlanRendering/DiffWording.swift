@@ -108,7 +108,7 @@ enum DiffWording {
 
   /// `payments-prod (222222222201)`, or the bare ID when no plan lists the account.
   static func accountLabel(_ account: PlanDiff.AccountChanges) -> String {
-    guard let entry = account.entry else { return account.id }
+    guard let entry = account.entry else { return account.id.rawValue }
     return "\(entry.name) (\(account.id))"
   }
 

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 /// Findings grouped by severity and code, most severe first, for readers who would otherwise
 /// scroll past the same warning once per account.
@@ -10,11 +11,11 @@ import ClosurePlanner
 struct FindingGroups {
   struct Group {
     var severity: ClosurePlan.Severity
-    var code: String
+    var code: FindingCode
     var message: String
     var remediation: String
     /// Account IDs, in findings order, each once.
-    var accounts: [String]
+    var accounts: [AccountID]
     /// Organization-wide findings of this code.
     var organizationWide: Int
     /// Whether every finding of the group reads the same once its account is taken out.
@@ -30,7 +31,7 @@ struct FindingGroups {
   init(_ findings: [ClosurePlan.Finding], index: PlanIndex) {
     var positions: [String: Int] = [:]
     // The accounts each group already lists: a group can hold tens of thousands.
-    var listed: [Set<String>] = []
+    var listed: [Set<AccountID>] = []
     for finding in findings {
       let label = finding.account.map { index.accountLabel($0) }
       let message = Self.generic(finding.message, removing: label)
@@ -57,7 +58,7 @@ struct FindingGroups {
         groups[position].uniform = false
       }
     }
-    groups.sort { ($0.severity, $0.code) < ($1.severity, $1.code) }
+    groups.sort { ($0.severity, $0.code.rawValue) < ($1.severity, $1.code.rawValue) }
   }
 
   /// `text` with the account's label replaced by "the account" ("The account" first).
@@ -70,8 +71,8 @@ struct FindingGroups {
   }
 
   /// `payments-prod, web-prod, …`: the names of the first `shown` accounts.
-  static func accountList(_ accounts: [String], index: PlanIndex, shown: Int = 5) -> String {
-    let names = accounts.prefix(shown).map { index.account($0)?.name ?? $0 }
+  static func accountList(_ accounts: [AccountID], index: PlanIndex, shown: Int = 5) -> String {
+    let names = accounts.prefix(shown).map { index.account($0)?.name ?? $0.rawValue }
     return names.joined(separator: ", ") + (accounts.count > shown ? ", …" : "")
   }
 

@@ -1,4 +1,5 @@
 public import ClosurePlanner
+import OrgGraph
 
 /// Renders the plan's timeline as a Mermaid `gantt` chart, the text inside a
 /// ```` ```mermaid ```` block: preparation, each closure window with its number of closures,
@@ -15,7 +16,7 @@ public struct GanttRenderer: PlanRenderer {
 
   /// Renders `plan`'s timeline.
   public func render(_ plan: ClosurePlan) -> String {
-    Self.render(Timeline(plan), organization: plan.organization.id)
+    Self.render(Timeline(plan), organization: plan.organization.id.rawValue)
   }
 
   static func render(_ timeline: Timeline, organization: String) -> String {

@@ -37,7 +37,7 @@ extension MarkdownContext {
     let window = step.window.map { TextFormatting.grouped($0) } ?? "—"
     let date = step.notBefore?.description ?? "—"
     return MarkdownDocument.row(
-      ["\(wave)", step.kind.rawValue, Self.name(step.title), "1", window, date])
+      ["\(wave)", step.kind.rawValue, Self.name(index.title(step)), "1", window, date])
   }
 
   /// The steps-per-wave row of the per-account steps of one action; the step's own row when

@@ -17,7 +17,7 @@ extension MarkdownContext {
       var date = step.notBefore?.description ?? "—"
       if let window = step.window { date += " (window \(TextFormatting.grouped(window)))" }
       document.tableRow([
-        Self.name(step.title), step.kind.rawValue, step.call.map(Self.name) ?? "—",
+        Self.name(index.title(step)), step.kind.rawValue, step.call.map(Self.name) ?? "—",
         step.account.map { Self.name(index.accountLabel($0)) } ?? "—",
         entry.map { Self.name($0.path) } ?? "—", date,
       ])

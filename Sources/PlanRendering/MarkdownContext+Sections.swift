@@ -7,9 +7,9 @@ extension MarkdownContext {
 
   /// What the policy decided: every protected account with its notes and what happens to it,
   /// and every account whose disposition is not the strategy's default.
-  func decisionBlocks(notes: [String: String]) -> [MarkdownPaginator.Block] {
+  func decisionBlocks(notes: [AccountID: String]) -> [MarkdownPaginator.Block] {
     let protected = plan.accounts.filter(\.isProtected)
-    let strategyDefault = plan.strategy.defaultDisposition.rawValue
+    let strategyDefault = plan.strategy.defaultDisposition
     let overridden = plan.accounts.filter { entry in
       entry.id != plan.organization.managementAccountId && !entry.isProtected
         && entry.disposition != nil && entry.disposition != strategyDefault
@@ -45,7 +45,7 @@ extension MarkdownContext {
           rows: overridden.map { entry in
             MarkdownDocument.row([
               Self.name(index.accountLabel(entry.id)), Self.name(entry.path),
-              Self.name(entry.disposition ?? "—"), Self.name(outcome(entry)),
+              Self.name(entry.disposition?.rawValue ?? "—"), Self.name(outcome(entry)),
               Self.message(notes[entry.id] ?? "—"),
             ])
           })))
@@ -58,7 +58,7 @@ extension MarkdownContext {
       return entry.disposition == nil ? "nothing planned" : "already closed: nothing to do"
     }
     let day = index.step(terminal)?.notBefore.map { " from \($0)" } ?? ""
-    return (entry.disposition ?? "") + ": " + terminal + day
+    return (entry.disposition?.rawValue ?? "") + ": " + terminal.rawValue + day
   }
 
   /// The findings of one severity, grouped by code: one explanation, then the accounts.
@@ -99,22 +99,22 @@ extension MarkdownContext {
   }
 
   /// Every account: OU path, disposition, window, date, findings and notes, in folds.
-  func accountBlock(notes: [String: String], planFile: String) -> MarkdownPaginator.Block {
-    var windows: [String: Int] = [:]
-    for step in plan.steps where step.action == "close-account" {
+  func accountBlock(notes: [AccountID: String], planFile: String) -> MarkdownPaginator.Block {
+    var windows: [AccountID: Int] = [:]
+    for step in plan.steps where step.action.name == .closeAccount {
       if let account = step.account, let window = step.window { windows[account] = window }
     }
     // No more rows than the comments could ever hold (a row takes more than 40 bytes).
     let shown = plan.accounts.prefix(
       MarkdownPlanRenderer.maximumComments * MarkdownPlanRenderer.characterLimit / 40)
     let rows = shown.map { entry in
-      var disposition = entry.disposition ?? "—"
+      var disposition = entry.disposition?.rawValue ?? "—"
       if entry.isProtected { disposition += " (protected)" }
       let day = entry.terminalStep.flatMap { index.step($0)?.notBefore?.description } ?? "—"
       return MarkdownDocument.row([
         Self.name(index.accountLabel(entry.id)), Self.name(entry.path), Self.name(disposition),
         windows[entry.id].map(TextFormatting.grouped) ?? "—", day,
-        entry.findings.isEmpty ? "—" : Self.name(entry.findings.joined(separator: ", ")),
+        entry.findings.isEmpty ? "—" : Self.name(entry.findings.map(\.rawValue).joined(separator: ", ")),
         Self.message(notes[entry.id] ?? "—"),
       ])
     }

@@ -30,6 +30,9 @@ struct MarkdownContext {
     TextEscaping.markdown(TextFormatting.clipped(text, to: nameLimit))
   }
 
+  /// A value of the plan (an ID, a code, a state), clipped and escaped.
+  static func name(_ value: some CustomStringConvertible) -> String { name(value.description) }
+
   /// A message from the plan, clipped and escaped.
   static func message(_ text: String) -> String {
     TextEscaping.markdown(TextFormatting.clipped(text, to: messageLimit))
@@ -88,7 +91,7 @@ struct MarkdownContext {
   var closeStepsPerWindow: (counts: [Int: Int], lastWindow: Int) {
     var counts: [Int: Int] = [:]
     var last = plan.closeQuota.windows
-    for step in plan.steps where step.action == "close-account" {
+    for step in plan.steps where step.action.name == .closeAccount {
       guard let window = step.window else { continue }
       counts[window, default: 0] += 1
       last = max(last, window)

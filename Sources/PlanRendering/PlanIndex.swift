@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 /// Accounts by ID, built once per rendering.
 ///
@@ -8,20 +9,22 @@ import ClosurePlanner
 /// the text summary's time.
 struct PlanIndex {
   private let accounts: [ClosurePlan.AccountEntry]
-  private let positions: [String: Int]
+  private let positions: [AccountID: Int]
   private let steps: [ClosurePlan.Step]
-  private let stepPositions: [String: Int]
+  private let stepPositions: [StepID: Int]
+  private let organization: String
 
   init(_ plan: ClosurePlan) {
     steps = plan.steps
-    var stepPositions: [String: Int] = [:]
+    organization = plan.organization.id.rawValue
+    var stepPositions: [StepID: Int] = [:]
     stepPositions.reserveCapacity(steps.count)
     for position in steps.indices where stepPositions[steps[position].id] == nil {
       stepPositions[steps[position].id] = position
     }
     self.stepPositions = stepPositions
     accounts = plan.accounts
-    var positions: [String: Int] = [:]
+    var positions: [AccountID: Int] = [:]
     positions.reserveCapacity(accounts.count)
     for position in accounts.indices where positions[accounts[position].id] == nil {
       positions[accounts[position].id] = position
@@ -30,12 +33,12 @@ struct PlanIndex {
   }
 
   /// The plan's entry for account `id`, if it lists one.
-  func account(_ id: String?) -> ClosurePlan.AccountEntry? {
+  func account(_ id: AccountID?) -> ClosurePlan.AccountEntry? {
     id.flatMap { positions[$0] }.map { accounts[$0] }
   }
 
   /// The plan's step with `id`, if it has one.
-  func step(_ id: String) -> ClosurePlan.Step? {
+  func step(_ id: StepID) -> ClosurePlan.Step? {
     stepPositions[id].map { steps[$0] }
   }
 
@@ -43,9 +46,14 @@ struct PlanIndex {
   ///
   /// `Payments (222222222222)`; the bare ID for an account the plan does not list;
   /// `Organization` for `nil`.
-  func accountLabel(_ id: String?) -> String {
+  func accountLabel(_ id: AccountID?) -> String {
     guard let id else { return "Organization" }
-    guard let position = positions[id] else { return id }
+    guard let position = positions[id] else { return id.rawValue }
     return "\(accounts[position].name) (\(accounts[position].id))"
+  }
+
+  /// The step's title, not escaped (`StepAction.title`).
+  func title(_ step: ClosurePlan.Step) -> String {
+    step.action.title(organization: organization) { account($0) }
   }
 }

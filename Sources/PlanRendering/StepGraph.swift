@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 /// The step graph as the graph renderers draw it: one node per step for small plans, one node
 /// per group of similar steps for large ones, and deduplicated edges between nodes.
@@ -54,20 +55,21 @@ struct StepGraph {
     self.grouping = grouping
     // Steps are read in place through a buffer; a loop over the array copied every step.
     // Findings are sorted by severity, so a step's first finding is its most severe.
-    var severityOfStep: [String: ClosurePlan.Severity] = [:]
+    var severityOfStep: [StepID: ClosurePlan.Severity] = [:]
     for finding in plan.findings {
       if let step = finding.step, severityOfStep[step] == nil {
         severityOfStep[step] = finding.severity
       }
     }
+    let index = PlanIndex(plan)
     (nodes, edges) = plan.steps.withUnsafeBufferPointer { steps in
-      Self.build(steps, grouping: grouping, severityOfStep: severityOfStep)
+      Self.build(steps, grouping: grouping, severityOfStep: severityOfStep, index: index)
     }
   }
 
   private static func build(
     _ steps: UnsafeBufferPointer<ClosurePlan.Step>, grouping: Grouping,
-    severityOfStep: [String: ClosurePlan.Severity]
+    severityOfStep: [StepID: ClosurePlan.Severity], index: PlanIndex
   ) -> (nodes: [Node], edges: [Edge]) {
     var nodes: [Node] = []
     var nodeOfKey: [GroupKey: Int] = [:]
@@ -76,7 +78,7 @@ struct StepGraph {
     var actions: [String] = []
     var nodeOfStep: [Int] = []
     nodeOfStep.reserveCapacity(steps.count)
-    var positionOfStep: [String: Int] = [:]
+    var positionOfStep: [StepID: Int] = [:]
     positionOfStep.reserveCapacity(steps.count)
     for position in steps.indices {
       let key = GroupKey(steps[position], position: position, grouping: grouping)
@@ -92,8 +94,8 @@ struct StepGraph {
             id: "s\(position)", label: "", kind: steps[position].kind,
             wave: steps[position].wave, count: 1))
         windows.append(nil)
-        titles.append(steps[position].title)
-        actions.append(steps[position].action)
+        titles.append(index.title(steps[position]))
+        actions.append(steps[position].action.name.rawValue)
       }
       if let window = steps[position].window { windows[node] = .spanning(windows[node], window) }
       if let severity = severityOfStep[steps[position].id],
@@ -160,7 +162,7 @@ struct StepGraph {
 
     init(_ step: ClosurePlan.Step, position: Int, grouping: Grouping) {
       wave = step.wave
-      action = step.action
+      action = step.action.name.rawValue
       switch grouping {
       case .none:
         self.position = position

@@ -11,6 +11,16 @@ package enum TextEscaping {
     escaping(text) { _ in nil }
   }
 
+  /// A value of the plan (an ID, a code, a state) for a terminal.
+  package static func terminal(_ value: some CustomStringConvertible) -> String {
+    terminal(value.description)
+  }
+
+  /// A value of the plan (an ID, a code, a state) for Markdown.
+  package static func markdown(_ value: some CustomStringConvertible) -> String {
+    markdown(value.description)
+  }
+
   /// Text for Markdown, in a table cell, a heading or a paragraph.
   ///
   /// `&`, `<` and `>` become HTML entities, so no name can open a tag. The punctuation that

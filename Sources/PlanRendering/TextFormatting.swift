@@ -95,7 +95,7 @@ package enum TextFormatting {
   /// policy's recent closures and the members the plan shows PENDING_CLOSURE (rules B11, B12).
   static func firstWindowUse(_ plan: ClosurePlan) -> String {
     let management = plan.organization.managementAccountId
-    let pending = plan.accounts.count { $0.state == "PENDING_CLOSURE" && $0.id != management }
+    let pending = plan.accounts.count { $0.state == .pendingClosure && $0.id != management }
     let recent = counted(plan.closeQuota.closuresInLast30Days, "recent closure", "recent closures")
     return pending == 0 ? recent : recent + " and \(grouped(pending)) pending"
   }

@@ -4,7 +4,7 @@ import OrgGraph
 extension TextPlanRenderer {
   /// The steps, wave by wave: every step for a small plan; for a large one, organization-level
   /// steps in full and per-account steps counted by action.
-  func stepSection(_ plan: ClosurePlan, digests: [WaveDigest]) -> [String] {
+  func stepSection(_ plan: ClosurePlan, digests: [WaveDigest], index: PlanIndex) -> [String] {
     let folded = plan.steps.count > Self.foldingThreshold
     let total = TextFormatting.grouped(plan.steps.count)
     let waves = TextFormatting.counted(digests.count, "wave", "waves")
@@ -20,18 +20,18 @@ extension TextPlanRenderer {
       if let dates = digest.dates { heading += ", " + TextFormatting.dates(dates) }
       lines += ["", heading + ")"]
       if folded {
-        lines += digest.organizationSteps.flatMap(stepLines)
-        lines += digest.tallies.flatMap(tallyLines)
+        lines += digest.organizationSteps.flatMap { stepLines($0, index: index) }
+        lines += digest.tallies.flatMap { tallyLines($0, index: index) }
       } else {
-        lines += digest.stepPositions.flatMap { stepLines(plan.steps[$0]) }
+        lines += digest.stepPositions.flatMap { stepLines(plan.steps[$0], index: index) }
       }
     }
     return lines
   }
 
   /// The line of a step: `  [api]    2026-12-01  close-account:222222222222  Close … (window 1)`.
-  private func stepLines(_ step: ClosurePlan.Step) -> [String] {
-    var text = TextEscaping.terminal(step.id) + "  " + TextEscaping.terminal(step.title)
+  private func stepLines(_ step: ClosurePlan.Step, index: PlanIndex) -> [String] {
+    var text = TextEscaping.terminal(step.id) + "  " + TextEscaping.terminal(index.title(step))
     if let window = step.window { text += "  (window \(TextFormatting.grouped(window)))" }
     return TextFormatting.wrapped(
       text, width: Self.width,
@@ -42,8 +42,8 @@ extension TextPlanRenderer {
   /// The line of a tally: `  [api]    close-account × 4,812, windows 1–6, 2026-12-01 … …`.
   ///
   /// A tally of one step is shown as that step.
-  private func tallyLines(_ tally: WaveDigest.Tally) -> [String] {
-    guard tally.count > 1 else { return stepLines(tally.firstStep) }
+  private func tallyLines(_ tally: WaveDigest.Tally, index: PlanIndex) -> [String] {
+    guard tally.count > 1 else { return stepLines(tally.firstStep, index: index) }
     var text =
       TextEscaping.terminal(tally.action) + " × " + TextFormatting.grouped(tally.count)
     if let windows = tally.windows {

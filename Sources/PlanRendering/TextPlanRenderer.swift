@@ -33,7 +33,7 @@ public struct TextPlanRenderer: PlanRenderer {
     lines.append("")
     lines += timelineSection(Timeline(plan))
     lines.append("")
-    lines += stepSection(plan, digests: digests)
+    lines += stepSection(plan, digests: digests, index: index)
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -51,7 +51,7 @@ public struct TextPlanRenderer: PlanRenderer {
     let info = plan.findings.filter { $0.severity == .info }.count
     let rows: [(String, String)] = [
       ("Management account", index.accountLabel(plan.organization.managementAccountId)),
-      ("Feature set", plan.organization.featureSet),
+      ("Feature set", plan.organization.featureSet.rawValue),
       ("Members", TextFormatting.grouped(plan.organization.memberCount)),
       ("Strategy", plan.strategy.rawValue),
       ("Start date", plan.startDate.description),

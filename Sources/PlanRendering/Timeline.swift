@@ -45,25 +45,27 @@ struct Timeline {
     var transferEnds: [(String, CalendarDay)] = []
     // Only the organization's last steps are looked up by ID; indexing every step of a large
     // plan would cost more than the rest of the timeline.
-    var byID: [String: ClosurePlan.Step] = [:]
+    var byID: [StepID: ClosurePlan.Step] = [:]
     for step in plan.steps {
       if step.account == nil { byID[step.id] = step }
       let day = step.notBefore ?? start
-      switch step.action {
-      case "export-billing-history":
+      switch step.action.name {
+      case .exportBillingHistory:
         add(.preparation, "export", "Export billing history", day, 1)
-      case "prepare-account", "unmanage-control-tower-account", "deregister-delegated-admin",
-        "reset-root-password", "enable-root-password-recovery", "complete-standalone-signup",
-        "cancel-invitation", "end-responsibility-transfer":
+      case .prepareAccount, .unmanageControlTowerAccount, .deregisterDelegatedAdmin,
+        .resetRootPassword, .enableRootPasswordRecovery, .completeStandaloneSignup,
+        .cancelInvitation, .endResponsibilityTransfer:
         preparation.append(day)
-      case "close-account":
+      case .closeAccount:
         closesPerWindow[step.window ?? 1, default: 0] += 1
-      case "close-account-as-root", "close-standalone-account":
+      case .closeAccountAsRoot, .closeStandaloneAccount:
         rootCloses.append(day)
-      case "remove-account" where day > start:
+      case .removeAccount where day > start:
         removalWaits.append(day)
-      case "await-responsibility-transfer-end":
-        transferEnds.append((step.id.split(separator: ":").last.map(String.init) ?? "", day))
+      case .awaitResponsibilityTransferEnd:
+        if case .awaitResponsibilityTransferEnd(let transfer) = step.action {
+          transferEnds.append((transfer.rawValue, day))
+        }
       default:
         break
       }
@@ -113,7 +115,7 @@ struct Timeline {
         .waits, "transfer-\(number + 1)", "Transfer \(transfer) ends", start,
         end.daysSince1970 - start.daysSince1970)
     }
-    if let wait = byID["await-permanent-closure"], let end = wait.notBefore {
+    if let wait = byID[StepAction.awaitPermanentClosure.id], let end = wait.notBefore {
       let prerequisites = Set(wait.after)
       let from =
         plan.steps.lazy.filter { prerequisites.contains($0.id) }.compactMap(\.notBefore).max()
@@ -122,14 +124,14 @@ struct Timeline {
         .waits, "post-closure", "90-day post-closure period of closed members", from,
         max(1, end.daysSince1970 - from.daysSince1970))
     }
-    if let step = byID["decommission-landing-zone"] {
+    if let step = byID[StepAction.decommissionLandingZone.id] {
       add(.end, "landing-zone", "Decommission the landing zone", step.notBefore ?? start, 0)
     }
-    let deletion = byID["delete-organization"]
+    let deletion = byID[StepAction.deleteOrganization.id]
     if let deletion {
       add(.end, "delete", "DeleteOrganization", deletion.notBefore ?? start, 0)
     }
-    let management = plan.steps.last { $0.action == "close-management-account" }
+    let management = plan.steps.last { $0.action.name == .closeManagementAccount }
     if let management {
       add(.end, "management", "Close the management account", management.notBefore ?? start, 0)
     }

@@ -56,14 +56,14 @@ struct WaveDigest {
         continue
       }
       let tally: Int
-      if let known = tallyPositions[position][steps[index].action] {
+      if let known = tallyPositions[position][steps[index].action.name.rawValue] {
         tally = known
       } else {
         tally = digests[position].tallies.count
-        tallyPositions[position][steps[index].action] = tally
+        tallyPositions[position][steps[index].action.name.rawValue] = tally
         digests[position].tallies.append(
           Tally(
-            action: steps[index].action, kind: steps[index].kind, firstStep: steps[index],
+            action: steps[index].action.name.rawValue, kind: steps[index].kind, firstStep: steps[index],
             count: 0, windows: nil, dates: nil))
       }
       digests[position].tallies[tally].count += 1
