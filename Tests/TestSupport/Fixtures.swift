@@ -77,24 +77,27 @@ package enum Fixtures {
 
 extension ClosurePlan {
   /// The step with `id`, if any.
-  package func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+  package func step(_ id: String) -> Step? { steps.first { $0.id.rawValue == id } }
 
   /// IDs of the steps about `account`.
   package func stepIDs(for account: AccountID) -> [String] {
-    steps.filter { $0.account == account.rawValue }.map(\.id)
+    steps.filter { $0.account == account }.map(\.id.rawValue)
   }
 
   /// The findings with `code`.
-  package func findings(_ code: String) -> [Finding] { findings.filter { $0.code == code } }
+  package func findings(_ code: String) -> [Finding] {
+    findings.filter { $0.code.rawValue == code }
+  }
 
   /// Whether `later` depends on `earlier`, directly or through other steps.
   package func depends(_ later: String, on earlier: String) -> Bool {
     var byID: [String: Step] = [:]
-    for step in steps { byID[step.id] = step }
+    for step in steps { byID[step.id.rawValue] = step }
     var stack = [later]
     var seen: Set<String> = []
     while let current = stack.popLast() {
-      for prerequisite in byID[current]?.after ?? [] where seen.insert(prerequisite).inserted {
+      for prerequisite in byID[current]?.after.map(\.rawValue) ?? []
+      where seen.insert(prerequisite).inserted {
         if prerequisite == earlier { return true }
         stack.append(prerequisite)
       }

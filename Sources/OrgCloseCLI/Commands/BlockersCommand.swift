@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 import PlanFiles
 import PlanRendering
 
@@ -45,22 +46,40 @@ struct BlockersJSON: Encodable {
     var id: String
     var name: String
     var path: String
-    var findings: [ClosurePlan.Finding]
+    var findings: [Finding]
   }
-  var organization: [ClosurePlan.Finding]
+  /// A finding as the plan states it.
+  struct Finding: Encodable {
+    var code: String
+    var severity: String
+    var account: String?
+    var step: String?
+    var message: String
+    var remediation: String
+
+    init(_ finding: ClosurePlan.Finding) {
+      code = finding.code.rawValue
+      severity = finding.severity.rawValue
+      account = finding.account?.rawValue
+      step = finding.step?.rawValue
+      message = finding.message
+      remediation = finding.remediation
+    }
+  }
+  var organization: [Finding]
   var accounts: [AccountFindings]
   var blocking: Int
   var warnings: Int
 
   init(_ plan: ClosurePlan) {
-    organization = plan.findings.filter { $0.account == nil }
-    var byAccount: [String: [ClosurePlan.Finding]] = [:]
+    organization = plan.findings.filter { $0.account == nil }.map(Finding.init)
+    var byAccount: [AccountID: [Finding]] = [:]
     for finding in plan.findings {
-      if let account = finding.account { byAccount[account, default: []].append(finding) }
+      if let account = finding.account { byAccount[account, default: []].append(Finding(finding)) }
     }
     accounts = plan.accounts.compactMap { entry in
       byAccount[entry.id].map {
-        AccountFindings(id: entry.id, name: entry.name, path: entry.path, findings: $0)
+        AccountFindings(id: entry.id.rawValue, name: entry.name, path: entry.path, findings: $0)
       }
     }
     blocking = plan.summary.blocking

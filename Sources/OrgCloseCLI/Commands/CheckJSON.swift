@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 import PlanFiles
 
 /// The JSON form of `orgclose check --format json`: the verdict, how each input compares
@@ -121,20 +122,20 @@ struct CheckJSON: Encodable {
       organizationFindings: diff.organizationFindings.map(Self.finding),
       accounts: diff.accounts.map { account in
         Account(
-          id: account.id, name: account.entry?.name, path: account.entry?.path,
+          id: account.id.rawValue, name: account.entry?.name, path: account.entry?.path,
           change: account.change.rawValue, fields: account.fields.map(Field.init),
           steps: account.steps.map(Self.step), findings: account.findings.map(Self.finding))
       })
   }
 
   private static func step(_ change: PlanDiff.StepChange) -> Step {
-    Step(id: change.id, change: change.change.rawValue, fields: change.fields.map(Field.init))
+    Step(id: change.id.rawValue, change: change.change.rawValue, fields: change.fields.map(Field.init))
   }
 
   private static func finding(_ change: PlanDiff.FindingChange) -> Finding {
     Finding(
-      code: change.finding.code, severity: change.finding.severity.rawValue,
-      account: change.finding.account, step: change.finding.step,
+      code: change.finding.code.rawValue, severity: change.finding.severity.rawValue,
+      account: change.finding.account?.rawValue, step: change.finding.step?.rawValue,
       change: change.change.rawValue, fields: change.fields.map(Field.init))
   }
 }

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 import PlanFiles
 import PlanRendering
 
@@ -37,7 +38,7 @@ struct DiffCommand: Command {
       old = try PlanFiles.readPlan(oldFile)
       new = try PlanFiles.readPlan(newFile)
       try PlanFiles.requireSameOrganization(
-        new, file: newFile, as: old.organization.id, of: oldFile, otherKind: .plan)
+        new, file: newFile, as: old.organization.id.rawValue, of: oldFile, otherKind: .plan)
     } catch {
       throw CommandFailure(error, command: "diff")
     }
@@ -47,10 +48,10 @@ struct DiffCommand: Command {
     }
     let diff = PlanDiff(from: old, to: new)
     if json {
-      let document = DiffDocument(diff, organizationID: new.organization.id)
+      let document = DiffDocument(diff, organizationID: new.organization.id.rawValue)
       console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
     } else {
-      console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id))
+      console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id.rawValue))
     }
     console.leaveToExit((old, new, diff))
     return .success

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 import PlanFiles
 import PlanRendering
 
@@ -19,7 +20,13 @@ struct RenderCommand: Command {
       switch (parsed.value("account"), parsed.value("ou")) {
       case (.some, .some):
         throw UsageError("render: --account and --ou cannot be given together", command: "render")
-      case (.some(let account), nil): selection = .account(account)
+      case (.some(let account), nil):
+        guard let id = AccountID(rawValue: account) else {
+          throw UsageError(
+            "render: --account takes an account ID (\(AccountID.formatDescription)), not \"\(account)\"",
+            command: "render")
+        }
+        selection = .account(id)
       case (nil, .some(let path)): selection = .organizationalUnit(path)
       case (nil, nil): selection = nil
       }
