@@ -50,7 +50,7 @@ import Testing
       try Fixtures.organization(members: members), policy: Policy(closuresInLast30Days: c.recent))
     #expect(plan.closeQuota.windows == c.windows)
     #expect(plan.closeQuota.firstWindow == c.firstWindow)
-    let closes = plan.steps.filter { $0.action == "close-account" }
+    let closes = plan.steps.filter { $0.action.name.rawValue == "close-account" }
     #expect(closes.count == c.members)
     var perWindow: [Int: Int] = [:]
     for step in closes {

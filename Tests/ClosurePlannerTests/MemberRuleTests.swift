@@ -38,11 +38,11 @@ import Testing
       let plan = try Fixtures.plan(
         try Fixtures.organization(members: [Fixtures.member(1)], delegatedAdministrators: admins),
         policy: Policy(strategy: strategy))
-      let terminal = try #require(plan.accounts.first { $0.id == id.rawValue }?.terminalStep)
+      let terminal = try #require(plan.accounts.first { $0.id == id }?.terminalStep)
       for service in ["config.amazonaws.com", "guardduty.amazonaws.com"] {
         let step = "deregister-delegated-admin:\(id):\(service)"
         #expect(plan.step(step)?.call == "organizations:DeregisterDelegatedAdministrator")
-        #expect(plan.depends(terminal, on: step), "\(strategy)")
+        #expect(plan.depends(terminal.rawValue, on: step), "\(strategy)")
       }
       #expect(plan.findings("DELEGATED_ADMINISTRATOR").count == 1)
     }
@@ -99,7 +99,7 @@ import Testing
       try Fixtures.organization(members: [Fixtures.member(1, state: c.state)]))
     let finding = try #require(plan.findings(c.code).first)
     #expect(finding.severity == c.severity)
-    #expect(finding.account == id.rawValue)
+    #expect(finding.account == id)
     #expect(finding.step == "await-account-closed:\(id)")
     #expect(plan.step("close-account:\(id)") != nil)
   }
@@ -115,7 +115,7 @@ import Testing
         $0.hasPrefix("close-") || $0.hasPrefix("await-account-closed")
       }
       #expect(closing.isEmpty, "\(strategy)")
-      #expect(plan.accounts.first { $0.id == id.rawValue }?.terminalStep == "remove-account:\(id)")
+      #expect(plan.accounts.first { $0.id == id }?.terminalStep == "remove-account:\(id)")
       #expect(plan.findings("PROTECTED_ACCOUNT_KEPT").count == 1)
     }
   }
@@ -183,7 +183,7 @@ import Testing
     let plan = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)], costs: costs), policy: policy)
     let prepare = try #require(plan.step("prepare-account:\(id)"))
-    let tasks = try #require(prepare.tasks)
+    let tasks = prepare.checklist
     #expect(
       tasks.contains("Terminate or deliberately keep AWS Lambda in eu-west-1 (3.10 USD last month)")
     )
@@ -214,7 +214,7 @@ import Testing
     let denied = plan.findings("CLOSE_DENIED_BY_POLICY")
     #expect(denied.count == 1)
     #expect(denied.first?.severity == .blocking)
-    #expect(denied.first?.account == id.rawValue)
+    #expect(denied.first?.account == id)
     #expect(denied.first?.step == "close-account:\(id)")
     #expect(denied.first?.message.contains("AccountType=Critical") == true)
 
@@ -248,7 +248,7 @@ import Testing
       facts: AccountFacts(cloudTrailTrails: true, hardwareMfa: true))
     let closing = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
-    let tasks = try #require(closing.step("prepare-account:\(id)")?.tasks)
+    let tasks = try #require(closing.step("prepare-account:\(id)")?.checklist)
     #expect(tasks.contains { $0.hasPrefix("Delete the CloudTrail trails that should stop") })
     #expect(tasks.contains { $0.hasPrefix("Deactivate the hardware MFA tokens") })
     for code in ["CLOUDTRAIL_TRAILS_PERSIST", "HARDWARE_MFA_ATTACHED"] {
@@ -274,7 +274,7 @@ import Testing
       try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     let finding = try #require(withReset.findings("ROOT_MFA_REQUIRED").first)
     #expect(finding.severity == .warning)
-    #expect(finding.account == id.rawValue)
+    #expect(finding.account == id)
     #expect(finding.step == "reset-root-password:\(id)")
     #expect(withReset.findings("ROOT_MFA_REQUIRED").count == 1)
 

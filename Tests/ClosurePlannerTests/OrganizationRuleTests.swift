@@ -119,7 +119,7 @@ import Testing
       // Rule H56: the landing zone warns on its own decommission step.
       let ending =
         code == "CONTROL_TOWER_LANDING_ZONE" ? "decommission-landing-zone" : "delete-organization"
-      #expect(deleted.step == ending)
+      #expect(deleted.step?.rawValue == ending)
       // Without DeleteOrganization, AWS deletes the organization after the management closure.
       #expect(
         inPlace.findings(code).first?.step == "close-management-account:\(Fixtures.managementID)")

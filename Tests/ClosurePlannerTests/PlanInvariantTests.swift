@@ -37,7 +37,7 @@ import Testing
   func plansKeepTheirInvariants(_ c: SizeCase) throws {
     let organization = try Self.organization(c)
     let plan = try Fixtures.plan(organization, policy: Policy(strategy: c.strategy))
-    var index: [String: Int] = [:]
+    var index: [StepID: Int] = [:]
     for (position, step) in plan.steps.enumerated() {
       #expect(index.updateValue(position, forKey: step.id) == nil, "duplicate step \(step.id)")
     }
@@ -55,8 +55,8 @@ import Testing
 
     // Every active member ends in exactly one terminal step, which belongs to it.
     let terminalActions = ["await-account-closed", "remove-account", "close-standalone-account"]
-    var endsByAccount: [String: Int] = [:]
-    for step in plan.steps where terminalActions.contains(step.action) {
+    var endsByAccount: [AccountID: Int] = [:]
+    for step in plan.steps where terminalActions.contains(step.action.name.rawValue) {
       if let account = step.account { endsByAccount[account, default: 0] += 1 }
     }
     for entry in plan.accounts where entry.id != plan.organization.managementAccountId {
@@ -80,12 +80,12 @@ import Testing
 
     // The management account is closed last, after everything else.
     let last = try #require(plan.steps.last)
-    #expect(last.action == "close-management-account")
+    #expect(last.action.name.rawValue == "close-management-account")
     #expect(plan.steps.filter { $0.wave == last.wave }.count == 1)
 
     // No window over its quota; DeleteOrganization only after every member has left.
     var perWindow: [Int: Int] = [:]
-    for step in plan.steps where step.action == "close-account" {
+    for step in plan.steps where step.action.name.rawValue == "close-account" {
       perWindow[try #require(step.window), default: 0] += 1
     }
     for (window, count) in perWindow {
@@ -93,7 +93,7 @@ import Testing
     }
     if let delete = plan.step("delete-organization") {
       // Everything DeleteOrganization waits for, directly or not, found in one walk.
-      var before: Set<String> = []
+      var before: Set<StepID> = []
       var stack = [delete.id]
       while let current = stack.popLast() {
         for prerequisite in index[current].map({ plan.steps[$0].after }) ?? []
@@ -104,7 +104,7 @@ import Testing
       for entry in plan.accounts {
         if let terminal = entry.terminalStep, entry.id != plan.organization.managementAccountId {
           // Membership ends at the removal; a standalone closure may come after the deletion.
-          let left =
+          let left: StepID =
             terminal.hasPrefix("close-standalone-account:")
             ? "remove-account:\(entry.id)" : terminal
           #expect(before.contains(left), "delete-organization does not wait for \(left)")

@@ -59,7 +59,7 @@ struct PlanChecks {
   let policy: Policy
 
   func verify() throws {
-    var byID: [String: ClosurePlan.Step] = [:]
+    var byID: [StepID: ClosurePlan.Step] = [:]
     for step in plan.steps { byID[step.id] = step }
     #expect(byID.count == plan.steps.count, "step IDs are unique")
 
@@ -72,8 +72,8 @@ struct PlanChecks {
       }
     }
 
-    let management = organization.managementAccountID.rawValue
-    let managementClose = plan.steps.last { $0.action == "close-management-account" }
+    let management = organization.managementAccountID
+    let managementClose = plan.steps.last { $0.action.name.rawValue == "close-management-account" }
     if let managementClose {
       // Closed last: every other step comes before it.
       #expect(managementClose.id == plan.steps.last?.id)
@@ -83,9 +83,9 @@ struct PlanChecks {
     }
 
     for entry in plan.accounts where entry.id != management {
-      let account = try #require(organization.account(AccountID(unchecked: entry.id)))
+      let account = try #require(organization.account(entry.id))
       let steps = plan.steps.filter { $0.account == entry.id }
-      let actions = steps.map(\.action)
+      let actions = steps.map(\.action.name.rawValue)
       // No close step for protected accounts.
       if policy.protectedAccounts.contains(account.id) {
         #expect(!actions.contains { $0.hasPrefix("close-") }, "protected \(entry.id) is closed")
@@ -97,12 +97,12 @@ struct PlanChecks {
       // Exactly one terminal step, of the account's disposition.
       let terminal = try #require(entry.terminalStep)
       #expect(steps.filter { $0.id == terminal }.count == 1)
-      let terminalAction = terminal.split(separator: ":").first.map(String.init)
+      let terminalAction = plan.step(terminal.rawValue)?.action.name.rawValue
       switch entry.disposition {
       case "close": #expect(terminalAction == "await-account-closed")
       case "remove": #expect(terminalAction == "remove-account")
       case "remove-and-close": #expect(terminalAction == "close-standalone-account")
-      default: Issue.record("unexpected disposition \(entry.disposition ?? "nil") for \(entry.id)")
+      default: Issue.record("unexpected disposition \(entry.disposition?.rawValue ?? "nil") for \(entry.id)")
       }
       // Rule D30: a created account is removed no earlier than 4 days after it joined.
       if let remove = byID["remove-account:\(entry.id)"], account.joinedMethod != .invited,
@@ -118,7 +118,7 @@ struct PlanChecks {
     if let delete = byID["delete-organization"] {
       for entry in plan.accounts where entry.id != management {
         guard let terminal = entry.terminalStep else { continue }
-        let left =
+        let left: StepID =
           terminal.hasPrefix("close-standalone-account:") ? "remove-account:\(entry.id)" : terminal
         let ordered = plan.depends(delete.id, on: left)
         #expect(ordered, "delete-organization does not wait for \(left)")
@@ -139,7 +139,7 @@ struct PlanChecks {
 
     // No window over its quota.
     var perWindow: [Int: Int] = [:]
-    for step in plan.steps where step.action == "close-account" {
+    for step in plan.steps where step.action.name.rawValue == "close-account" {
       perWindow[try #require(step.window), default: 0] += 1
     }
     for (window, count) in perWindow {

@@ -64,7 +64,7 @@ import Testing
 
   static func texts(_ plan: ClosurePlan) -> [String] {
     plan.accounts.flatMap { [$0.name, $0.path] }
-      + plan.steps.flatMap { [$0.title] + ($0.tasks ?? []) }
+      + plan.steps.flatMap { [StepTitles(plan)($0)] + $0.checklist }
       + plan.findings.flatMap { [$0.message, $0.remediation] }
   }
 
@@ -81,7 +81,7 @@ import Testing
       #expect(!texts.contains(leaked), "\(leaked) survived")
     }
     let member = "100000000001"
-    let note = try #require(redacted.step("prepare-account:\(member)")?.tasks?.last)
+    let note = try #require(redacted.step("prepare-account:\(member)")?.checklist.last)
     #expect(
       note
         == "Operator note: Root root-\(member)@redacted.invalid; vendor "

@@ -46,7 +46,7 @@ import Testing
     let plan = try Fixtures.plan(
       try Fixtures.organization(members: [Fixtures.member(1)]), policy: policy)
     let texts = { (plan: ClosurePlan) -> [String] in
-      plan.steps.flatMap { [$0.title] + ($0.tasks ?? []) }
+      plan.steps.flatMap { [StepTitles(plan)($0)] + $0.checklist }
         + plan.findings.flatMap { [$0.message, $0.remediation] }
     }
     #expect(texts(plan).contains { $0.contains("aws+1@example.com") })

@@ -23,7 +23,7 @@ import Testing
     #expect(plan.step("await-account-closed:\(id)")?.after == ["close-account:\(id)"])
     #expect(plan.step("reset-root-password:\(id)") == nil)
     #expect(
-      plan.accounts.first { $0.id == id.rawValue }?.terminalStep == "await-account-closed:\(id)")
+      plan.accounts.first { $0.id == id }?.terminalStep == "await-account-closed:\(id)")
   }
 
   @Test("rules F44, F45: close-in-place closes the management account last and never deletes")
@@ -47,7 +47,7 @@ import Testing
       try Fixtures.organization(members: members), policy: Policy(strategy: .closeThenDelete))
     let wait = try #require(plan.step("await-permanent-closure"))
     let lastClose = try #require(
-      plan.steps.filter { $0.action == "await-account-closed" }.compactMap(\.notBefore).max())
+      plan.steps.filter { $0.action.name.rawValue == "await-account-closed" }.compactMap(\.notBefore).max())
     #expect(lastClose == Fixtures.startDate.adding(days: 30))
     #expect(wait.notBefore == lastClose.adding(days: 97))
     let delete = try #require(plan.step("delete-organization"))

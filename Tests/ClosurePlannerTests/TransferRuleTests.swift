@@ -84,7 +84,7 @@ import Testing
       handshakes: [handshake])
     let step = try #require(plan.step("end-responsibility-transfer:rt-pending001"))
     #expect(step.call == c.call)
-    #expect(step.tasks?.first == c.command)
+    #expect(step.checklist.first == c.command)
     #expect(plan.depends("delete-organization", on: step.id))
     // The handshake is the transfer's: one finding, not a second blocking one.
     #expect(plan.findings("RESPONSIBILITY_TRANSFER_ACTIVE").map(\.severity) == [.warning])
@@ -172,8 +172,8 @@ import Testing
         }
         let command = "aws \(parts[0]) \(operation)"
         #expect(
-          step.tasks?.first == command || step.tasks?.first?.hasPrefix(command + " ") == true,
-          "\(step.id): \(call) but \(step.tasks?.first ?? "no command")")
+          step.checklist.first == command || step.checklist.first?.hasPrefix(command + " ") == true,
+          "\(step.id): \(call) but \(step.checklist.first ?? "no command")")
       }
     }
   }

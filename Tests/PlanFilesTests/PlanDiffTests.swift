@@ -55,7 +55,7 @@ import Testing
       step.fields == [
         .list(
           field: "after", added: ["new-step"],
-          removed: base.steps[position].after.filter {
+          removed: base.steps[position].after.map(\.rawValue).filter {
             $0 != "export-billing-history"
           }),
         .value(field: "wave", old: "\(base.steps[position].wave)", new: "7"),
@@ -68,10 +68,10 @@ import Testing
   @Test("a list that only changes order is shown in full")
   func reorderedList() throws {
     var other = base
-    let position = try #require(other.steps.firstIndex { ($0.tasks?.count ?? 0) > 1 })
-    other.steps[position].tasks?.reverse()
+    let position = try #require(other.steps.firstIndex { $0.tasks.count > 1 })
+    other.steps[position].tasks.reverse()
     let change = try #require(PlanDiff(from: base, to: other).allSteps.first)
-    let old = base.steps[position].tasks ?? []
+    let old = base.steps[position].checklist
     #expect(
       change.fields == [
         .value(
@@ -126,9 +126,7 @@ import Testing
   func unlistedAccount() throws {
     var other = base
     other.steps.append(
-      ClosurePlan.Step(
-        id: "prepare-account:999999999999", action: "prepare-account", kind: .manual,
-        account: "999999999999", after: [], wave: 0, title: "Prepare"))
+      ClosurePlan.Step(.prepareAccount("999999999999")))
     let account = try #require(PlanDiff(from: base, to: other).accounts.first)
     #expect(account.id == "999999999999")
     #expect(account.entry == nil)

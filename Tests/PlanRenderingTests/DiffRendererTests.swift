@@ -53,8 +53,7 @@ import Testing
     var new = PlanFixtures.hostile(hostile)
     new.steps.append(
       PlanFixtures.step(
-        "prepare-account:333333333333", .manual, account: "333333333333", wave: 1, after: [],
-        title: hostile))
+        "prepare-account:333333333333", .manual, account: "333333333333", wave: 1, after: []))
     let diff = PlanDiff(from: old, to: new)
     let markdown = DiffRenderer(style: .markdown).render(diff, organizationID: "o-exampleorgid")
     #expect(!markdown.contains("<script>"))

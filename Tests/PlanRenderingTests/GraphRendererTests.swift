@@ -1,5 +1,6 @@
 import ClosurePlanner
 import PlanRendering
+import TestSupport
 import Testing
 
 @Suite struct GraphRendererTests {
@@ -182,7 +183,7 @@ import Testing
   @Test func drawsEachWindowAsAClusterInWindowOrder() {
     var plan = PlanFixtures.synthetic(members: 30)
     // Plan order (by step ID) is the reverse of window order here.
-    for position in plan.steps.indices where plan.steps[position].action == "close-account" {
+    for position in plan.steps.indices where plan.steps[position].action.name.rawValue == "close-account" {
       plan.steps[position].window = 3 - position % 3
     }
     let dot = DOTRenderer().render(plan)
@@ -209,7 +210,7 @@ import Testing
 
   @Test func outlinesStepsByTheirMostSevereFindingAndDrawsALegend() {
     var plan = PlanFixtures.small()
-    let close = plan.steps.firstIndex { $0.id.hasPrefix("close-account:") }!
+    let close = plan.steps.firstIndex { $0.id.rawValue.hasPrefix("close-account:") }!
     plan.findings = [
       .init(
         code: "A", severity: .warning, step: plan.steps[close].id, message: "m", remediation: "r"),

@@ -111,7 +111,7 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
   @Test func timelineOfALongCalendarFitsTheFirstComment() {
     var plan = PlanFixtures.synthetic(members: 20_000)
     // One closure per window: 20,000 windows.
-    for position in plan.steps.indices where plan.steps[position].action == "close-account" {
+    for position in plan.steps.indices where plan.steps[position].action.name.rawValue == "close-account" {
       let window = position
       plan.steps[position].window = window
       plan.steps[position].notBefore = PlanFixtures.startDate.adding(days: 30 * (window - 1))
@@ -133,7 +133,7 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
       plan.accounts[position].name = Self.hostile
       plan.accounts[position].path = "Root/" + Self.hostile
     }
-    for position in plan.steps.indices { plan.steps[position].title = Self.hostile }
+    for position in plan.steps.indices { plan.steps[position].tasks = [.text(Self.hostile)] }
     for position in plan.findings.indices {
       plan.findings[position].message = Self.hostile
       plan.findings[position].remediation = Self.hostile

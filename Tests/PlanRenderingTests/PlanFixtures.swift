@@ -1,5 +1,6 @@
 import ClosurePlanner
 import OrgGraph
+import TestSupport
 
 /// Plans built by hand for the renderer tests.
 enum PlanFixtures {
@@ -15,33 +16,28 @@ enum PlanFixtures {
     ]
     let steps = [
       step(
-        "export-billing-history", .manual, wave: 0, after: [],
-        title: "Export the organization's billing history"),
+        "export-billing-history", .manual, wave: 0, after: []),
       step(
         "prepare-account:222222222222", .manual, account: "222222222222", wave: 1,
-        after: ["export-billing-history"], title: "Prepare Payments (222222222222) for closure"),
+        after: ["export-billing-history"]),
       step(
         "close-account:222222222222", .api, account: "222222222222",
         call: "organizations:CloseAccount", wave: 2,
-        after: ["export-billing-history", "prepare-account:222222222222"], window: 1,
-        title: "Close Payments (222222222222) with CloseAccount"),
+        after: ["export-billing-history", "prepare-account:222222222222"], window: 1),
       step(
         "close-account:333333333333", .api, account: "333333333333",
         call: "organizations:CloseAccount", wave: 2, after: ["export-billing-history"],
-        window: 1, title: "Close Sandbox (333333333333) with CloseAccount"),
+        window: 1),
       step(
         "await-account-closed:222222222222", .wait, account: "222222222222",
-        call: "organizations:DescribeAccount", wave: 3, after: ["close-account:222222222222"],
-        title: "Wait until Payments (222222222222) reads CLOSED"),
+        call: "organizations:DescribeAccount", wave: 3, after: ["close-account:222222222222"]),
       step(
         "await-account-closed:333333333333", .wait, account: "333333333333",
-        call: "organizations:DescribeAccount", wave: 3, after: ["close-account:333333333333"],
-        title: "Wait until Sandbox (333333333333) reads CLOSED"),
+        call: "organizations:DescribeAccount", wave: 3, after: ["close-account:333333333333"]),
       step(
         "close-management-account:111111111111", .manual, account: "111111111111", wave: 4,
         after: ["await-account-closed:222222222222", "await-account-closed:333333333333"],
-        date: startDate.adding(days: 1),
-        title: "Close the management account Management (111111111111) as root"),
+        date: startDate.adding(days: 1)),
     ]
     let findings = [
       ClosurePlan.Finding(
@@ -87,18 +83,16 @@ enum PlanFixtures {
         step(
           "close-account:\(id)", .api, account: id, call: "organizations:CloseAccount", wave: 1,
           after: ["export-billing-history"], window: window,
-          date: startDate.adding(days: 30 * (window - 1)),
-          title: "Close \(name) (\(id)) with CloseAccount"))
+          date: startDate.adding(days: 30 * (window - 1))))
       awaits.append(
         step(
           "await-account-closed:\(id)", .wait, account: id, call: "organizations:DescribeAccount",
           wave: 2, after: ["close-account:\(id)"],
-          date: startDate.adding(days: 30 * (window - 1)),
-          title: "Wait until \(name) (\(id)) reads CLOSED"))
+          date: startDate.adding(days: 30 * (window - 1))))
       if everyAccountBlocked {
         findings.append(
           ClosurePlan.Finding(
-            code: "UNKNOWN_ACCOUNT_STATE", severity: .blocking, account: id,
+            code: "UNKNOWN_ACCOUNT_STATE", severity: .blocking, account: AccountID(unchecked: id),
             message: "\(name) (\(id)) has state \"FROZEN\", which this version of orgclose "
               + "does not know; the plan cannot tell whether its steps can succeed",
             remediation: "Check the account in the console; upgrade orgclose if AWS added a state"
@@ -107,25 +101,25 @@ enum PlanFixtures {
       if position % 7 == 0 {
         findings.append(
           ClosurePlan.Finding(
-            code: "ONGOING_SPEND", severity: .warning, account: id,
+            code: "ONGOING_SPEND", severity: .warning, account: AccountID(unchecked: id),
             message: "\(name) (\(id)) spent 12.00 USD last month on Amazon EC2 in us-east-1",
             remediation: "Terminate what runs before closing, or accept the last bill"))
       }
     }
     accounts.sort { ($0.path, $0.id) < ($1.path, $1.id) }
-    findings.sort { ($0.severity, $0.account ?? "") < ($1.severity, $1.account ?? "") }
+    findings.sort {
+      ($0.severity, $0.account?.rawValue ?? "") < ($1.severity, $1.account?.rawValue ?? "")
+    }
     let windows = members == 0 ? 0 : (members - 1) / perWindow + 1
     let last = startDate.adding(days: 30 * max(0, windows - 1))
     let steps =
       [
         step(
-          "export-billing-history", .manual, wave: 0, after: [],
-          title: "Export the organization's billing history")
+          "export-billing-history", .manual, wave: 0, after: [])
       ] + closes + awaits + [
         step(
           "close-management-account:999999999999", .manual, account: "999999999999", wave: 3,
-          after: awaits.map(\.id), date: last,
-          title: "Close the management account Management (999999999999) as root")
+          after: awaits.map(\.id.rawValue), date: last)
       ]
     return plan(
       members: members, accounts: accounts, steps: steps, findings: findings, windows: windows,
@@ -139,9 +133,7 @@ enum PlanFixtures {
       plan.accounts[position].name = hostile
       plan.accounts[position].path = "Root/" + hostile
     }
-    for position in plan.steps.indices {
-      plan.steps[position].title = hostile
-    }
+    // Titles are derived from the names, which are hostile.
     for position in plan.findings.indices {
       plan.findings[position].message = hostile
       plan.findings[position].remediation = hostile
@@ -153,28 +145,33 @@ enum PlanFixtures {
     -> ClosurePlan.AccountEntry
   {
     ClosurePlan.AccountEntry(
-      id: id, name: name, path: path, state: "ACTIVE", joinedMethod: "CREATED",
-      disposition: disposition, terminalStep: nil, findings: [])
+      id: AccountID(unchecked: id), name: name, path: path, state: .active,
+      joinedMethod: .created, disposition: disposition.flatMap(Disposition.init(rawValue:)),
+      terminalStep: nil, findings: [])
   }
 
   static func step(
     _ id: String, _ kind: ClosurePlan.StepKind, account: String? = nil, call: String? = nil,
-    wave: Int, after: [String], window: Int? = nil, date: CalendarDay = startDate, title: String
+    wave: Int, after: [String], window: Int? = nil, date: CalendarDay = startDate
   ) -> ClosurePlan.Step {
-    ClosurePlan.Step(
-      id: id, action: String(id.prefix { $0 != ":" }), kind: kind, account: account, call: call,
-      after: after, wave: wave, window: window, notBefore: date, title: title)
+    // Kind, account and call follow from the ID; the arguments document the fixture.
+    let step = ClosurePlan.Step(
+      try! StepAction(parsing: id), after: after.map(StepID.init(unchecked:)), wave: wave,
+      window: window, notBefore: date)
+    precondition(step.kind == kind && step.account?.rawValue == account && step.call == call)
+    return step
   }
+
 
   static func plan(
     members: Int, accounts: [ClosurePlan.AccountEntry], steps: [ClosurePlan.Step],
     findings: [ClosurePlan.Finding], windows: Int, perWindow: Int
   ) -> ClosurePlan {
     ClosurePlan(
-      schemaVersion: 1, generator: "orgclose 0.1.0",
+      schemaVersion: 2, generator: "orgclose 0.1.0",
       inputs: ClosurePlan.Inputs(snapshot: "sha256:00", policy: nil),
       organization: ClosurePlan.OrganizationSummary(
-        id: "o-exampleorgid", managementAccountId: accounts[0].id, featureSet: "ALL",
+        id: "o-exampleorgid", managementAccountId: accounts[0].id, featureSet: .all,
         memberCount: members),
       strategy: .closeInPlace, startDate: startDate,
       closeQuota: ClosurePlan.CloseQuota(

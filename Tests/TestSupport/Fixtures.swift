@@ -90,6 +90,11 @@ extension ClosurePlan {
   }
 
   /// Whether `later` depends on `earlier`, directly or through other steps.
+  package func depends(_ later: StepID, on earlier: StepID) -> Bool {
+    depends(later.rawValue, on: earlier.rawValue)
+  }
+
+  /// Whether `later` depends on `earlier`, directly or through other steps.
   package func depends(_ later: String, on earlier: String) -> Bool {
     var byID: [String: Step] = [:]
     for step in steps { byID[step.id.rawValue] = step }
