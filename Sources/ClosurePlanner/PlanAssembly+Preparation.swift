@@ -15,12 +15,14 @@ extension PlanAssembly {
     -> Int?
   {
     let closing = disposition != .remove
-    var tasks: [StepTask] = []
+    // The rules' checklist items first, then the account's own lines (spending, notes).
+    var items: [StepTask] = []
+    var texts: [StepTask] = []
     var warnings: [(FindingCode, String, String)] = []
     let who = label(account)
     func apply(_ rules: [PreparationRule]) {
       for rule in rules where rule.applies(closing: closing) {
-        if rule.needsItem(facts) { tasks.append(.item(rule.item)) }
+        if rule.needsItem(facts) { items.append(.item(rule.item)) }
         if let warning = rule.warning, warning.applies(facts) {
           warnings.append((warning.code, warning.message(who, account), warning.remediation))
         }
@@ -30,7 +32,7 @@ extension PlanAssembly {
     apply(PreparationRule.beforeSpending)
     if closing, let rows = costsByAccount[account.id] {
       for row in rows {
-        tasks.append(
+        texts.append(
           .text(
             "Terminate or deliberately keep \(row.service) in \(row.region) "
               + "(\(row.amount) \(row.unit) last month)"))
@@ -39,20 +41,23 @@ extension PlanAssembly {
       warnings.append(
         (
           .ongoingSpend,
-          "\(who) spent money last month on \(services.count) service(s) "
-            + "(\(services.prefix(5).joined(separator: ", "))\(services.count > 5 ? ", …" : "")); "
+          "\(who) spent money last month on "
+            + (services.count == 1
+              ? services[0]
+              : "\(services.count) services (\(services.prefix(5).joined(separator: ", "))"
+                + "\(services.count > 5 ? ", …" : ""))") + "; "
             + "a final bill follows closure, and charges resume if it is reopened (rules C21, C22)",
-          "Terminate what should stop before closing; expect one more bill"
+          FindingCode.ongoingSpendRemediation
         ))
     }
     apply(PreparationRule.afterSpending)
     if let notes = facts.notes, !notes.isEmpty {
-      tasks.append(.text(PlanRedaction.operatorNotePrefix + notes))
+      texts.append(.text(PlanRedaction.operatorNotePrefix + notes))
     }
+    let tasks = items + texts
     guard !tasks.isEmpty else { return nil }
 
-    let step = add(
-      .prepareAccount(account.id), checklist: tasks)
+    let step = add(.prepareAccount(account.id), checklist: tasks)
     for (code, message, remediation) in warnings {
       report(
         code, .warning, account: account.id, step: step, message: message,

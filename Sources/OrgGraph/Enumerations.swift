@@ -69,6 +69,11 @@ public enum AccountState: OpenEnumeration {
     }
   }
 
+  /// Reads a state as orgclose writes it in a plan, where `CLOSED_OR_SUSPENDED` also occurs.
+  public init(planValue raw: String) {
+    self = raw == Self.closedOrSuspended.rawValue ? .closedOrSuspended : Self(awsValue: raw)
+  }
+
   /// Maps the retired `Status` field, used only where `State` is missing (rule A6): legacy
   /// `SUSPENDED` is either a customer closure or an AWS suspension (rule A6a).
   public init(legacyStatus raw: String) {

@@ -54,8 +54,7 @@ extension PlanFiles {
       for index in steps.indices {
         let action = steps[index].action.name
         let closesManagement = action == .closeManagementAccount
-        if closingActions.contains(action), let account = steps[index].account
-        {
+        if closingActions.contains(action), let account = steps[index].account {
           let id = steps[index].id
           if protected.contains(account) {
             throw invalid(
@@ -79,9 +78,10 @@ extension PlanFiles {
     }
     if let closure, let lastOther, lastOther.wave >= closure.wave {
       throw invalid(
-        "steps[\(closure.index)].wave",
-        "\(closure.wave) is not after every other step (\"\(plan.steps[lastOther.index].id)\" is "
-          + "in wave \(lastOther.wave)); the management account is closed last")
+        "steps[\(closure.index)]",
+        "\"\(plan.steps[closure.index].id)\" (wave \(closure.wave)) is not after every other step "
+          + "(\"\(plan.steps[lastOther.index].id)\" is in wave \(lastOther.wave)); the management "
+          + "account is closed last")
     }
   }
 

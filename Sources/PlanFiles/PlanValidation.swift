@@ -2,6 +2,9 @@ public import ClosurePlanner
 import OrgGraph
 
 extension PlanFiles {
+  /// What every message about a plan that orgclose would not have written ends with.
+  static let editedOrDamaged = "; the file was edited or damaged: re-create it with 'orgclose plan'"
+
   /// Checks that a decoded plan is internally consistent, as `orgclose plan` writes it.
   ///
   /// A plan is reviewed and then acted on, so a file that was truncated, merged badly or
@@ -18,7 +21,7 @@ extension PlanFiles {
     func invalid(_ path: String, _ message: String) -> PlanFileError {
       .invalid(
         file: file, path: path,
-        message: message + "; the file was edited or damaged: re-create it with 'orgclose plan'")
+        message: message + editedOrDamaged)
     }
     // Steps, findings and accounts are read in place through buffers: loops over the arrays
     // (and `filter` to count) copied every element, which was a third of reading a

@@ -108,7 +108,8 @@ public struct AccountReport: Sendable {
       }
       if !step.after.isEmpty {
         lines += wrapped(
-          "after: " + step.after.map(\.rawValue).joined(separator: ", "), first: "      ", indent: "        ")
+          "after: " + step.after.map(\.rawValue).joined(separator: ", "), first: "      ",
+          indent: "        ")
       }
       for task in step.checklist {
         lines += wrapped(task, first: "      - ", indent: "        ")

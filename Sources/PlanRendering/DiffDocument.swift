@@ -113,7 +113,8 @@ public struct DiffDocument: Encodable, Sendable {
 
   static func step(_ change: PlanDiff.StepChange) -> Step {
     Step(
-      change: change.change.rawValue, id: change.id.rawValue, account: change.step.account?.rawValue,
+      change: change.change.rawValue, id: change.id.rawValue,
+      account: change.step.account?.rawValue,
       fields: change.fields.map(Field.init))
   }
 

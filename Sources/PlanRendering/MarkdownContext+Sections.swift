@@ -114,7 +114,8 @@ extension MarkdownContext {
       return MarkdownDocument.row([
         Self.name(index.accountLabel(entry.id)), Self.name(entry.path), Self.name(disposition),
         windows[entry.id].map(TextFormatting.grouped) ?? "—", day,
-        entry.findings.isEmpty ? "—" : Self.name(entry.findings.map(\.rawValue).joined(separator: ", ")),
+        entry.findings.isEmpty
+          ? "—" : Self.name(entry.findings.map(\.rawValue).joined(separator: ", ")),
         Self.message(notes[entry.id] ?? "—"),
       ])
     }

@@ -63,7 +63,8 @@ struct WaveDigest {
         tallyPositions[position][steps[index].action.name.rawValue] = tally
         digests[position].tallies.append(
           Tally(
-            action: steps[index].action.name.rawValue, kind: steps[index].kind, firstStep: steps[index],
+            action: steps[index].action.name.rawValue, kind: steps[index].kind,
+            firstStep: steps[index],
             count: 0, windows: nil, dates: nil))
       }
       digests[position].tallies[tally].count += 1

@@ -49,7 +49,8 @@ import Testing
       policy: Policy(closeQuota: 2, closuresInLast30Days: 5))
     #expect(plan.closeQuota.firstWindow == 0)
     #expect(plan.closeQuota.closuresInLast30Days == 5)
-    let windows = plan.steps.filter { $0.action.name.rawValue == "close-account" }.compactMap(\.window)
+    let windows = plan.steps.filter { $0.action.name.rawValue == "close-account" }.compactMap(
+      \.window)
     #expect(windows.sorted() == [2, 2, 3])
     let finding = try #require(plan.findings("CLOSE_QUOTA_EXHAUSTED").first)
     #expect(finding.message.contains("more than the quota"))
@@ -159,7 +160,8 @@ import Testing
     // The member still gets the defaults: its root credentials were removed.
     #expect(
       plan.findings("ROOT_CREDENTIALS_REMOVED").map(\.account) == [Fixtures.account(1)])
-    #expect(plan.step("prepare-account:\(management)")?.checklist.first?.hasPrefix("Back up") == true)
+    #expect(
+      plan.step("prepare-account:\(management)")?.checklist.first?.hasPrefix("Back up") == true)
   }
 
   // MARK: Members (rules D29a, A6a)
@@ -176,7 +178,8 @@ import Testing
     if method == .created {
       #expect(signup != nil)
       #expect(findings.map(\.severity) == [.warning])
-      #expect(plan.depends("remove-account:\(Fixtures.account(1))", on: try #require(signup).id.rawValue))
+      #expect(
+        plan.depends("remove-account:\(Fixtures.account(1))", on: try #require(signup).id.rawValue))
     } else {
       #expect(signup == nil)
       #expect(findings.isEmpty)

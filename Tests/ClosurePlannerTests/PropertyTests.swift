@@ -102,7 +102,9 @@ struct PlanChecks {
       case "close": #expect(terminalAction == "await-account-closed")
       case "remove": #expect(terminalAction == "remove-account")
       case "remove-and-close": #expect(terminalAction == "close-standalone-account")
-      default: Issue.record("unexpected disposition \(entry.disposition?.rawValue ?? "nil") for \(entry.id)")
+      default:
+        Issue.record(
+          "unexpected disposition \(entry.disposition?.rawValue ?? "nil") for \(entry.id)")
       }
       // Rule D30: a created account is removed no earlier than 4 days after it joined.
       if let remove = byID["remove-account:\(entry.id)"], account.joinedMethod != .invited,

@@ -47,7 +47,9 @@ import Testing
       try Fixtures.organization(members: members), policy: Policy(strategy: .closeThenDelete))
     let wait = try #require(plan.step("await-permanent-closure"))
     let lastClose = try #require(
-      plan.steps.filter { $0.action.name.rawValue == "await-account-closed" }.compactMap(\.notBefore).max())
+      plan.steps.filter { $0.action.name.rawValue == "await-account-closed" }.compactMap(
+        \.notBefore
+      ).max())
     #expect(lastClose == Fixtures.startDate.adding(days: 30))
     #expect(wait.notBefore == lastClose.adding(days: 97))
     let delete = try #require(plan.step("delete-organization"))

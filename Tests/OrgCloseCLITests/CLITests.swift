@@ -268,15 +268,15 @@ import Testing
   func startDatePrecedence() {
     let snapshot = "\(acme)/org.snapshot.json"
     let today = CapturedConsole.run(["plan", snapshot, "--format", "json"])
-    #expect(today.out.contains("\"startDate\" : \"2026-11-26\""))
+    #expect(today.out.contains("\"startDate\":\"2026-11-26\""))
     let policy = CapturedConsole.run([
       "plan", snapshot, "--policy", "\(acme)/closure.policy.json", "--format", "json",
     ])
-    #expect(policy.out.contains("\"startDate\" : \"2026-12-01\""))
+    #expect(policy.out.contains("\"startDate\":\"2026-12-01\""))
     let flag = CapturedConsole.run([
       "plan", snapshot, "--policy", "\(acme)/closure.policy.json", "--start", "2027-02-01",
       "--format", "json",
     ])
-    #expect(flag.out.contains("\"startDate\" : \"2027-02-01\""))
+    #expect(flag.out.contains("\"startDate\":\"2027-02-01\""))
   }
 }

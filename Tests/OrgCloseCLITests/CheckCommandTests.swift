@@ -69,7 +69,8 @@ import Testing
     defer { variant.remove() }
     let edited = variant.file("edited.json")
     try Self.editPlan(to: edited) { plan in
-      plan = Self.settingNotBefore("2027-01-15", of: "close-account:222222222203", in: plan)
+      plan = Self.settingNotBefore(
+        "2027-01-15", of: "close-management-account:111111111111", in: plan)
     }
     let result = CapturedConsole.run([
       "check", edited, "--snapshot", variant.snapshot, "--policy", variant.policy,
@@ -81,8 +82,9 @@ import Testing
       sections["Plan changes for organization o-acme4x7k2p"]?.first
         == "  1 account changed; 1 step changed")
     #expect(
-      sections["~ web-prod (222222222203)  Root/Prod/Web"] == [
-        "  ~ step close-account:222222222203", "      notBefore: 2027-01-15 → 2026-12-01",
+      sections["~ acme-management (111111111111)  Root"] == [
+        "  ~ step close-management-account:111111111111",
+        "      notBefore: 2027-01-15 → 2026-12-01",
       ])
   }
 
@@ -92,7 +94,8 @@ import Testing
     defer { variant.remove() }
     let older = variant.file("older.json")
     try Self.editPlan(to: older) { plan in
-      plan = Self.settingNotBefore("2027-01-15", of: "close-account:222222222203", in: plan)
+      plan = Self.settingNotBefore(
+        "2027-01-15", of: "close-management-account:111111111111", in: plan)
       plan["generator"] = "orgclose 0.0.9"
     }
     let result = CapturedConsole.run([

@@ -95,8 +95,8 @@ import Testing
     let result = CapturedConsole.run(
       ["plan", variant.snapshot, "--policy", variant.policy, "--format", "json"])
     #expect(result.status == .success, "\(result.err)")
-    #expect(result.out.contains(#""state" : "CLOSED_OR_SUSPENDED""#))
+    #expect(result.out.contains(#""state":"CLOSED_OR_SUSPENDED""#))
     #expect(result.out.contains("LEGACY_STATUS_AMBIGUOUS"))
-    #expect(!result.out.contains(#""id" : "close-account:222222222208""#))
+    #expect(!result.out.contains(#""id":"close-account:222222222208""#))
   }
 }

@@ -19,12 +19,9 @@ import Testing
     let original = Self.acme.appendingPathComponent("expected/plan.json").path
     let text = try String(contentsOfFile: original, encoding: .utf8)
     let tampered = folder.appendingPathComponent("plan.json").path
+    // The protected account's removal becomes a closure, wherever the plan names the step.
     let edited = text.replacingOccurrences(
-      of:
-        "\"action\" : \"remove-account\",\n      \"after\" : [\n        \"export-billing-history\",\n        \"prepare-account:222222222211\"",
-      with:
-        "\"action\" : \"close-account\",\n      \"after\" : [\n        \"export-billing-history\",\n        \"prepare-account:222222222211\""
-    )
+      of: "\"remove-account:222222222211\"", with: "\"close-account:222222222211\"")
     #expect(edited != text)
     try edited.write(toFile: tampered, atomically: true, encoding: .utf8)
     let arguments: [String] =
@@ -44,7 +41,7 @@ import Testing
     #expect(
       result.err.hasPrefix("orgclose: \(tampered): steps[")
         && result.err.hasSuffix(
-          "]: \"remove-account:222222222211\" closes 222222222211, which the plan lists as "
+          "]: \"close-account:222222222211\" closes 222222222211, which the plan lists as "
             + "protected; the file was edited or damaged: re-create it with 'orgclose plan'\n")
     )
   }

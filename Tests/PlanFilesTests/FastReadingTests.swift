@@ -99,7 +99,9 @@ import Testing
     #expect(Self.fastSnapshot(text) == document)
   }
 
-  @Test("the samples' snapshots read the same as with JSONDecoder, their plans read", arguments: ["acme", "globex", "initech"])
+  @Test(
+    "the samples' snapshots read the same as with JSONDecoder, their plans read",
+    arguments: ["acme", "globex", "initech"])
   func samples(_ sample: String) throws {
     let folder = Fixtures.samplesDirectory.appendingPathComponent(sample)
     let snapshot = try String(
@@ -114,7 +116,10 @@ import Testing
     var random = RandomOrganization(seed: seed)
     let (organization, policy) = try random.make()
     var plan = try Fixtures.plan(organization, policy: policy)
-    #expect(Self.readPlan(Array(PlanFiles.encodedPlan(plan))) == plan)
+    let read = try #require(Self.readPlan(Array(PlanFiles.encodedPlan(plan))))
+    for (a, b) in zip(read.steps, plan.steps) where a != b { #expect(a == b) }
+    for (a, b) in zip(read.accounts, plan.accounts) where a != b { #expect(a == b) }
+    #expect(read == plan)
     plan.redacted = seed.isMultiple(of: 2) ? ["emails", "names"] : []
     #expect(Self.readPlan(Array(PlanFiles.encodedPlan(plan))) == plan)
   }

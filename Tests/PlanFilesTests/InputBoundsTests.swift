@@ -161,19 +161,19 @@ import Testing
     #expect(error?.description.replacingOccurrences(of: folder.path + "/", with: "") == c.message)
   }
 
-  @Test("a plan's wave with a fraction is not an integer")
+  @Test("a plan's closure window with a fraction is not an integer")
   func planIntegers() throws {
-    let url = Fixtures.samplesDirectory.appendingPathComponent("initech/expected/plan.json")
+    let url = Fixtures.samplesDirectory.appendingPathComponent("acme/expected/plan.json")
     let text = try String(contentsOf: url, encoding: .utf8)
     let folder = try InputFiles.scratch()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("plan.json")
-    try text.replacingOccurrences(of: "\"wave\" : 5", with: "\"wave\" : 5.5")
+    try text.replacingOccurrences(of: "\"window\":1}", with: "\"window\":1.5}")
       .write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPlan(file.path) }
     #expect(
       error?.description.replacingOccurrences(of: folder.path + "/", with: "")
-        == "plan.json: steps[25].wave: expected an integer")
+        == "plan.json: steps[14].window: expected an integer")
   }
 
   @Test("a file over its kind's size limit is refused before it is read")

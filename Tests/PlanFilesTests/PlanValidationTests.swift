@@ -33,7 +33,8 @@ import Testing
         steps[12]["after"] = ["no-such-step"]
         plan["steps"] = steps
       },
-      message: "plan.json: steps[12].after[0]: \"no-such-step\" is not a step of this plan" + suffix
+      message: "plan.json: steps[12].after[0]: \"no-such-step\" is not an earlier step of this plan"
+        + suffix
     ),
     TamperCase(
       name: "duplicate step",
@@ -45,14 +46,14 @@ import Testing
       message: "plan.json: steps[1].id: \"deregister-delegated-admin:444444444404:securityhub."
         + "amazonaws.com\" is listed twice" + suffix),
     TamperCase(
-      name: "wave before its prerequisite",
+      name: "a step listed before its prerequisite",
       change: { plan in
         var steps = PlanValidationTests.steps(plan)
-        steps[steps.count - 1]["wave"] = 0
+        steps.insert(steps.removeLast(), at: 0)
         plan["steps"] = steps
       },
-      message: "plan.json: steps[25].wave: 0 is not after the wave 2 of its prerequisite "
-        + "\"close-standalone-account:444444444401\"" + suffix),
+      message: "plan.json: steps[0].after[0]: \"close-standalone-account:444444444401\" is not an "
+        + "earlier step of this plan" + suffix),
     TamperCase(
       name: "a quota calendar longer than the close steps",
       change: { plan in

@@ -81,7 +81,7 @@ import Testing
       name: "plan: a second steps array",
       kind: .plan,
       content: sample("initech/expected/plan.json").replacingOccurrences(
-        of: "\"steps\" : [", with: "\"steps\" : [],\n  \"steps\" : ["),
+        of: "\"steps\":[", with: "\"steps\":[],\n\"steps\":["),
       message: "plan.json: steps: " + twice),
     Case(
       name: "trailing comma in an array",

@@ -76,7 +76,8 @@ import Testing
         // Rule F45: AWS deletes the organization 90 days after the management account closes.
         #expect(chart.contains("gone, \(close.adding(days: 90)), 0d"))
       }
-      let windows = Set(plan.steps.compactMap { $0.action.name.rawValue == "close-account" ? $0.window : nil })
+      let windows = Set(
+        plan.steps.compactMap { $0.action.name.rawValue == "close-account" ? $0.window : nil })
       for window in windows { #expect(chart.contains(":w\(window), ")) }
       if let delete = plan.step("delete-organization")?.notBefore {
         #expect(chart.contains("DeleteOrganization :milestone, delete, \(delete), 0d"))
@@ -89,7 +90,8 @@ import Testing
   func longCalendarsShareABar() {
     var plan = PlanFixtures.synthetic(members: 300)
     var window = 0
-    for position in plan.steps.indices where plan.steps[position].action.name.rawValue == "close-account" {
+    for position in plan.steps.indices
+    where plan.steps[position].action.name.rawValue == "close-account" {
       window += 1
       plan.steps[position].window = window
     }

@@ -111,7 +111,8 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
   @Test func timelineOfALongCalendarFitsTheFirstComment() {
     var plan = PlanFixtures.synthetic(members: 20_000)
     // One closure per window: 20,000 windows.
-    for position in plan.steps.indices where plan.steps[position].action.name.rawValue == "close-account" {
+    for position in plan.steps.indices
+    where plan.steps[position].action.name.rawValue == "close-account" {
       let window = position
       plan.steps[position].window = window
       plan.steps[position].notBefore = PlanFixtures.startDate.adding(days: 30 * (window - 1))

@@ -162,7 +162,6 @@ enum PlanFixtures {
     return step
   }
 
-
   static func plan(
     members: Int, accounts: [ClosurePlan.AccountEntry], steps: [ClosurePlan.Step],
     findings: [ClosurePlan.Finding], windows: Int, perWindow: Int

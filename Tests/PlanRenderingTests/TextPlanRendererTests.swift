@@ -59,7 +59,7 @@ import Testing
 
       Wave 4 (1 step, 2026-12-02)
         [manual] 2026-12-02  close-management-account:111111111111  Close the management account
-                             Management (111111111111) as root
+                             Management (111111111111) as root, last
 
       """
     #expect(TextPlanRenderer().render(PlanFixtures.small()) == expected)

@@ -73,7 +73,8 @@ struct CheckCommand: Command {
       report.verdictLines(policyStart: policy?.value.startDate)
       .joined(separator: "\n") + "\n"
     if !check.isFresh {
-      text += "\n" + DiffRenderer().render(check.diff, organizationID: plan.organization.id.rawValue)
+      text +=
+        "\n" + DiffRenderer().render(check.diff, organizationID: plan.organization.id.rawValue)
     }
     console.out(text)
     console.leaveToExit((plan, organization.value, check))

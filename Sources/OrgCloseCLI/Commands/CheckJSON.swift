@@ -129,7 +129,8 @@ struct CheckJSON: Encodable {
   }
 
   private static func step(_ change: PlanDiff.StepChange) -> Step {
-    Step(id: change.id.rawValue, change: change.change.rawValue, fields: change.fields.map(Field.init))
+    Step(
+      id: change.id.rawValue, change: change.change.rawValue, fields: change.fields.map(Field.init))
   }
 
   private static func finding(_ change: PlanDiff.FindingChange) -> Finding {

@@ -51,7 +51,8 @@ struct DiffCommand: Command {
       let document = DiffDocument(diff, organizationID: new.organization.id.rawValue)
       console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
     } else {
-      console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id.rawValue))
+      console.out(
+        DiffRenderer(style: style).render(diff, organizationID: new.organization.id.rawValue))
     }
     console.leaveToExit((old, new, diff))
     return .success

@@ -13,6 +13,8 @@ extension PlanReader {
     var closeQuota: ClosurePlan.CloseQuota?
     var summary: ClosurePlan.Summary?
     var accounts: [ClosurePlan.AccountEntry] = []
+    // Read before the strategy they default to, which sorts after them.
+    var dispositions: [String?] = []
     var steps: [StepRecord] = []
     var findings: [ClosurePlan.Finding] = []
     var redacted: [String]?
@@ -25,7 +27,9 @@ extension PlanReader {
       case .accounts:
         sawAccounts = true
         try reader.array(at: path) { reader, index throws(PlanReadError) in
-          accounts.append(try reader.account(at: "accounts[\(index)]"))
+          let (account, disposition) = try reader.account(at: "accounts[\(index)]")
+          accounts.append(account)
+          dispositions.append(disposition)
         }
       case .closeQuota: closeQuota = try reader.closeQuota(at: path)
       case .findings:
@@ -51,7 +55,24 @@ extension PlanReader {
     }
     try end()
     let start = try required(startDate, "", PlanKey.startDate)
-    for (seen, key) in [(sawAccounts, PlanKey.accounts), (sawSteps, .steps), (sawFindings, .findings)]
+    let planStrategy = try required(strategy, "", PlanKey.strategy)
+    let quota = try required(closeQuota, "", PlanKey.closeQuota)
+    for index in accounts.indices {
+      switch dispositions[index] {
+      case nil: accounts[index].disposition = planStrategy.defaultDisposition
+      case AccountKey.noDisposition?: accounts[index].disposition = nil
+      case let text?:
+        guard let disposition = Disposition(rawValue: text) else {
+          throw PlanReadError(
+            path: "accounts[\(index)].disposition",
+            message: "\"\(text)\" is not close, remove, remove-and-close or none")
+        }
+        accounts[index].disposition = disposition
+      }
+    }
+    for (seen, key) in [
+      (sawAccounts, PlanKey.accounts), (sawSteps, .steps), (sawFindings, .findings),
+    ]
     where !seen {
       throw PlanReadError(path: key.rawValue, message: "is missing")
     }
@@ -60,10 +81,10 @@ extension PlanReader {
       generator: try required(generator, "", PlanKey.generator),
       inputs: try required(inputs, "", PlanKey.inputs),
       organization: try required(organization, "", PlanKey.organization),
-      strategy: try required(strategy, "", PlanKey.strategy), startDate: start,
-      closeQuota: try required(closeQuota, "", PlanKey.closeQuota),
+      strategy: planStrategy, startDate: start, closeQuota: quota,
       summary: try required(summary, "", PlanKey.summary), accounts: accounts,
-      steps: try StepRecord.steps(steps, startDate: start), findings: findings)
+      steps: try StepRecord.steps(steps, startDate: start, windowDays: quota.windowDays),
+      findings: findings)
     plan.redacted = redacted
     plan.deriveAccountFields()
     return plan
@@ -78,7 +99,8 @@ extension PlanReader {
       case .snapshot: snapshot = try reader.string(at: join(path, key.rawValue))
       }
     }
-    return ClosurePlan.Inputs(snapshot: try required(snapshot, path, InputsKey.snapshot), policy: policy)
+    return ClosurePlan.Inputs(
+      snapshot: try required(snapshot, path, InputsKey.snapshot), policy: policy)
   }
 
   private mutating func organizationSummary(at path: String) throws(PlanReadError)
@@ -148,33 +170,34 @@ extension PlanReader {
       estimatedCompletion: try required(completion, path, SummaryKey.estimatedCompletion))
   }
 
-  private mutating func account(at path: String) throws(PlanReadError) -> ClosurePlan.AccountEntry {
+  /// An account, with its disposition as written (resolved once the strategy is known).
+  private mutating func account(at path: String) throws(PlanReadError)
+    -> (ClosurePlan.AccountEntry, String?)
+  {
     var id: AccountID?
     var name: String?
     var accountPath: String?
     var state: AccountState?
     var joinedMethod: JoinedMethod?
-    var disposition: Disposition?
+    var disposition: String?
     try object(AccountKey.self, at: path) { reader, key throws(PlanReadError) in
       let here = join(path, key.rawValue)
       switch key {
       case .disposition:
-        disposition = try reader.value(at: here, as: "close, remove or remove-and-close") {
-          Disposition(rawValue: $0)
-        }
+        disposition = try reader.string(at: here)
       case .id: id = try reader.identifier(AccountID.self, at: here)
       case .joinedMethod: joinedMethod = JoinedMethod(awsValue: try reader.string(at: here))
       case .name: name = try reader.string(at: here)
       case .path: accountPath = try reader.string(at: here)
-      case .state: state = AccountState(awsValue: try reader.string(at: here))
+      case .state: state = AccountState(planValue: try reader.string(at: here))
       }
     }
-    return ClosurePlan.AccountEntry(
+    let entry = ClosurePlan.AccountEntry(
       id: try required(id, path, AccountKey.id), name: try required(name, path, AccountKey.name),
-      path: try required(accountPath, path, AccountKey.path),
-      state: try required(state, path, AccountKey.state),
-      joinedMethod: try required(joinedMethod, path, AccountKey.joinedMethod),
-      disposition: disposition, terminalStep: nil, findings: [])
+      path: try required(accountPath, path, AccountKey.path), state: state ?? .active,
+      joinedMethod: joinedMethod ?? AccountKey.defaultJoinedMethod,
+      disposition: nil, terminalStep: nil, findings: [])
+    return (entry, disposition)
   }
 
   private mutating func finding(at path: String) throws(PlanReadError) -> ClosurePlan.Finding {
@@ -198,10 +221,14 @@ extension PlanReader {
       case .step: step = StepID(unchecked: try reader.string(at: here))
       }
     }
+    let findingCode = try required(code, path, FindingKey.code)
+    guard let remediation = remediation ?? findingCode.standardRemediation else {
+      throw PlanReadError(path: join(path, FindingKey.remediation.rawValue), message: "is missing")
+    }
     return ClosurePlan.Finding(
-      code: try required(code, path, FindingKey.code),
+      code: findingCode,
       severity: try required(severity, path, FindingKey.severity), account: account, step: step,
       message: try required(message, path, FindingKey.message),
-      remediation: try required(remediation, path, FindingKey.remediation))
+      remediation: remediation)
   }
 }

@@ -12,7 +12,7 @@ extension ClosurePlan {
       switch key {
       case .accounts:
         writer.key(key)
-        writer.records(accounts) { $1.write(to: &$0) }
+        writer.records(accounts) { $1.write(to: &$0, strategy: strategy) }
       case .closeQuota:
         writer.key(key)
         closeQuota.write(to: &writer)
@@ -56,7 +56,8 @@ extension ClosurePlan {
         writer.day(startDate)
       case .steps:
         writer.key(key)
-        var dates = StepDates(startDate: startDate, capacity: steps.count)
+        var dates = StepDates(
+          startDate: startDate, windowDays: closeQuota.windowDays, capacity: steps.count)
         writer.records(steps) { writer, step in
           let inherited = dates.inherited(by: step)
           dates.record(step, inherited: inherited)
@@ -111,17 +112,24 @@ extension ClosurePlan.Summary {
 }
 
 extension ClosurePlan.AccountEntry {
-  fileprivate func write(to writer: inout PlanJSONWriter) {
+  /// What an account entry leaves out: the strategy's own disposition and the state ACTIVE.
+  fileprivate func write(to writer: inout PlanJSONWriter, strategy: Strategy) {
     writer.beginObject()
     for key in AccountKey.allCases {
       switch key {
       case .disposition:
-        if let disposition { writer.field(key, disposition.rawValue) }
+        if disposition != strategy.defaultDisposition {
+          writer.field(key, disposition?.rawValue ?? AccountKey.noDisposition)
+        }
       case .id: writer.field(key, id.rawValue)
-      case .joinedMethod: writer.field(key, joinedMethod.rawValue)
+      case .joinedMethod:
+        if joinedMethod != AccountKey.defaultJoinedMethod {
+          writer.field(key, joinedMethod.rawValue)
+        }
       case .name: writer.field(key, name)
       case .path: writer.field(key, path)
-      case .state: writer.field(key, state.rawValue)
+      case .state:
+        if state != .active { writer.field(key, state.rawValue) }
       }
     }
     writer.endObject()
@@ -155,22 +163,11 @@ extension ClosurePlan.Step {
           writer.key(key)
           writer.day(notBefore)
         }
+      case .items:
+        writer.strings(
+          key, tasks.compactMap { if case .item(let item) = $0 { item.rawValue } else { nil } })
       case .tasks:
-        if !tasks.isEmpty {
-          writer.key(key)
-          writer.beginArray()
-          for task in tasks {
-            writer.element()
-            switch task {
-            case .text(let text): writer.string(text)
-            case .item(let item):
-              writer.beginObject()
-              writer.field(TaskKey.item, item.rawValue)
-              writer.endObject()
-            }
-          }
-          writer.endArray()
-        }
+        writer.strings(key, tasks.compactMap { if case .text(let text) = $0 { text } else { nil } })
       case .terminatesOn:
         if case .terminate(_, let lastDay)? = ending {
           writer.key(key)
@@ -195,7 +192,8 @@ extension ClosurePlan.Finding {
         if let account { writer.field(key, account.rawValue) }
       case .code: writer.field(key, code.rawValue)
       case .message: writer.field(key, message)
-      case .remediation: writer.field(key, remediation)
+      case .remediation:
+        if remediation != code.standardRemediation { writer.field(key, remediation) }
       case .severity: writer.field(key, severity.rawValue)
       case .step:
         if let step { writer.field(key, step.rawValue) }
@@ -216,6 +214,13 @@ extension PlanJSONWriter {
   mutating func field(_ key: some PlanWireKey, _ value: Int) {
     self.key(key)
     integer(value)
+  }
+
+  /// A member holding strings, left out when there are none.
+  mutating func strings(_ key: some PlanWireKey, _ values: [String]) {
+    guard !values.isEmpty else { return }
+    self.key(key)
+    strings(values)
   }
 
   /// An array of records, each written by `write`.

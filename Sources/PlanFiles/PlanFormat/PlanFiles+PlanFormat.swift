@@ -21,7 +21,7 @@ extension PlanFiles {
     case .success, .failure:
       try checkDocument(bytes, file: file, kind: .plan, keys: KeySchema.plan)
       if case .failure(let error) = read {
-        throw .invalid(file: file, path: error.path, message: error.message)
+        throw .invalid(file: file, path: error.path, message: error.message + editedOrDamaged)
       }
       // `checkDocument` refuses every other version.
       throw .invalid(file: file, path: "schemaVersion", message: "is not a version orgclose reads")
@@ -64,10 +64,12 @@ extension KeySchema {
           case .inputs: .closed(InputsKey.self)
           case .organization: .closed(OrganizationKey.self, integers: [.memberCount])
           case .closeQuota:
-            .closed(CloseQuotaKey.self, integers: Set(CloseQuotaKey.allCases).subtracting([.source]))
+            .closed(
+              CloseQuotaKey.self, integers: Set(CloseQuotaKey.allCases).subtracting([.source]))
           case .summary:
             .closed(
-              SummaryKey.self, integers: Set(SummaryKey.allCases).subtracting([.estimatedCompletion]))
+              SummaryKey.self,
+              integers: Set(SummaryKey.allCases).subtracting([.estimatedCompletion]))
           case .accounts: .array(.closed(AccountKey.self))
           case .steps: .array(.closed(StepKey.self, integers: [.window]))
           case .findings: .array(.closed(FindingKey.self))

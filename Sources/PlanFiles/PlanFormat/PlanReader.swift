@@ -50,7 +50,8 @@ struct PlanReader: ~Copyable {
 
   /// Calls `body` with the index of each element of the array at the cursor.
   mutating func array(
-    at path: @autoclosure () -> String, _ body: (inout PlanReader, Int) throws(PlanReadError) -> Void
+    at path: @autoclosure () -> String,
+    _ body: (inout PlanReader, Int) throws(PlanReadError) -> Void
   ) throws(PlanReadError) {
     var state = try attempt(path()) { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
       try cursor.beginArray()

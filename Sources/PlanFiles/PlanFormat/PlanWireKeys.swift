@@ -1,3 +1,5 @@
+import OrgGraph
+
 /// The keys of each record of plan format 2, declared once: the writer writes them in this
 /// order (sorted, `PlanWireKeysTests` checks it), the reader dispatches on them, and the strict
 /// check refuses any other (`KeySchema.plan`). A switch over a record's keys must handle each.
@@ -25,24 +27,27 @@ enum SummaryKey: String, PlanWireKey {
 }
 
 /// An account. Its `findings` and `terminalStep` are derived (the codes of the findings about
-/// it; its last step in plan order), not stored.
+/// it; its last step in plan order), not stored; `disposition` is left out when it is the
+/// strategy's (`none` when nothing is planned), `state` when it is ACTIVE, `joinedMethod` when
+/// it is CREATED.
 enum AccountKey: String, PlanWireKey {
   case disposition, id, joinedMethod, name, path, state
+
+  static let noDisposition = "none"
+  /// The joined method an entry leaves out.
+  static let defaultJoinedMethod = JoinedMethod.created
 }
 
-/// A step. Its action, kind, account, call, title and `aws` command follow from `id` (and, for
+/// A step. `items` are the codes of the preparation rules' checklist items, which come before
+/// the free-text `tasks`. Its action, kind, account, call, title and `aws` command follow from `id` (and, for
 /// `end-responsibility-transfer`, from `declines`, `direction`/`terminatesOn` or
 /// `withdraws`); its wave is the longest path to it; `notBefore` is left out when it is the
 /// latest of the start date and its prerequisites' dates.
 enum StepKey: String, PlanWireKey {
-  case after, declines, direction, id, notBefore, tasks, terminatesOn, window, withdraws
+  case after, declines, direction, id, items, notBefore, tasks, terminatesOn, window, withdraws
 }
 
-/// A task that is a checklist item of the preparation rules: `{"item": "back-up-data"}`.
-enum TaskKey: String, PlanWireKey {
-  case item
-}
-
+/// A finding. `remediation` is left out when it is its code's standard one.
 enum FindingKey: String, PlanWireKey {
   case account, code, message, remediation, severity, step
 }

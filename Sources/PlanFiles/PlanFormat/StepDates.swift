@@ -1,17 +1,20 @@
 import ClosurePlanner
 import OrgGraph
 
-/// The date a step inherits: the latest of the plan's start date and its prerequisites'
-/// dates. Format 2 stores a step's `notBefore` only where it differs from that (a closure
-/// window, a waiting period), so the dates of a plan are read as they were written.
+/// The date a step inherits: the latest of the plan's start date, its prerequisites' dates
+/// and, for a closure, the first day of its window. Format 2 stores a step's `notBefore` only
+/// where it differs from that (a waiting period), so the dates of a plan are read as they
+/// were written.
 ///
 /// Steps are seen in plan order, where every prerequisite comes first.
 struct StepDates {
   private let startDate: CalendarDay
+  private let windowDays: Int
   private var dates: [StepID: CalendarDay] = [:]
 
-  init(startDate: CalendarDay, capacity: Int) {
+  init(startDate: CalendarDay, windowDays: Int, capacity: Int) {
     self.startDate = startDate
+    self.windowDays = windowDays
     dates.reserveCapacity(capacity)
   }
 
@@ -19,6 +22,9 @@ struct StepDates {
   /// adds nothing (the reader reports it).
   func inherited(by step: ClosurePlan.Step) -> CalendarDay {
     var day = startDate
+    if let window = step.window, window > 1 {
+      day = startDate.adding(days: windowDays * (window - 1))
+    }
     for id in step.after {
       if let date = dates[id], date > day { day = date }
     }

@@ -10,12 +10,13 @@ struct StepRecord {
 
   /// The steps with their waves (the longest path to each) and dates (`StepDates`); every
   /// prerequisite must be an earlier step, as plan order puts them.
-  static func steps(_ records: [StepRecord], startDate: CalendarDay) throws(PlanReadError)
-    -> [ClosurePlan.Step]
+  static func steps(_ records: [StepRecord], startDate: CalendarDay, windowDays: Int)
+    throws(PlanReadError) -> [ClosurePlan.Step]
   {
     var waves: [StepID: Int] = [:]
     waves.reserveCapacity(records.count)
-    var dates = StepDates(startDate: startDate, capacity: records.count)
+    var dates = StepDates(
+      startDate: startDate, windowDays: windowDays, capacity: records.count)
     var steps: [ClosurePlan.Step] = []
     steps.reserveCapacity(records.count)
     for record in records {
@@ -48,6 +49,7 @@ extension PlanReader {
     var after: [StepID] = []
     var notBefore: CalendarDay?
     var window: Int?
+    var items: [StepTask] = []
     var tasks: [StepTask] = []
     var direction: ResponsibilityTransfer.Direction?
     var terminatesOn: CalendarDay?
@@ -64,7 +66,16 @@ extension PlanReader {
         }
       case .id: id = try reader.string(at: here)
       case .notBefore: notBefore = try reader.day(at: here)
-      case .tasks: tasks = try reader.tasks(at: here)
+      case .items:
+        items = try reader.strings(at: here).enumerated().map {
+          (position, code) throws(PlanReadError) in
+          guard let item = ChecklistItem(rawValue: code) else {
+            throw PlanReadError(
+              path: "\(here)[\(position)]", message: "\"\(code)\" is not a checklist item")
+          }
+          return .item(item)
+        }
+      case .tasks: tasks = try reader.strings(at: here).map(StepTask.text)
       case .terminatesOn: terminatesOn = try reader.day(at: here)
       case .window: window = try reader.integer(at: here)
       case .withdraws: withdraws = try reader.identifier(HandshakeID.self, at: here)
@@ -74,7 +85,8 @@ extension PlanReader {
     let ending: StepAction.TransferEnding?
     switch (direction, terminatesOn, withdraws, declines) {
     case (nil, nil, nil, nil): ending = nil
-    case (let direction?, let day?, nil, nil): ending = .terminate(direction: direction, lastDay: day)
+    case (let direction?, let day?, nil, nil):
+      ending = .terminate(direction: direction, lastDay: day)
     case (nil, nil, let handshake?, nil): ending = .withdraw(handshake)
     case (nil, nil, nil, let handshake?): ending = .decline(handshake)
     default:
@@ -90,27 +102,9 @@ extension PlanReader {
       throw PlanReadError(path: join(path, StepKey.id.rawValue), message: error.text(id: text))
     }
     return StepRecord(
-      path: path, step: ClosurePlan.Step(action, after: after, window: window, tasks: tasks),
+      path: path,
+      step: ClosurePlan.Step(action, after: after, window: window, tasks: items + tasks),
       storedDate: notBefore)
-  }
-
-  private mutating func tasks(at path: String) throws(PlanReadError) -> [StepTask] {
-    var tasks: [StepTask] = []
-    try array(at: path) { reader, index throws(PlanReadError) in
-      let here = "\(path)[\(index)]"
-      if reader.cursor.atString() {
-        tasks.append(.text(try reader.string(at: here)))
-        return
-      }
-      var item: ChecklistItem?
-      try reader.object(TaskKey.self, at: here) { reader, key throws(PlanReadError) in
-        item = try reader.value(at: join(here, key.rawValue), as: "a checklist item") {
-          ChecklistItem(rawValue: $0)
-        }
-      }
-      tasks.append(.item(try required(item, here, TaskKey.item)))
-    }
-    return tasks
   }
 }
 
