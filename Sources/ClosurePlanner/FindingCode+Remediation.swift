@@ -1,7 +1,8 @@
 extension FindingCode {
-  /// What to do about a finding of this code when it is always the same: the preparation
-  /// rules' remediations and the spending one. Plan format 2 stores a finding's remediation
-  /// only where it is not this.
+  /// What to do about a finding of this code, where it is always the same.
+  ///
+  /// The preparation rules' remediations and the spending one. Plan format 2 stores a
+  /// finding's remediation only where it is not this.
   public var standardRemediation: String? { Self.standardRemediations[self] }
 
   private static let standardRemediations: [FindingCode: String] = {

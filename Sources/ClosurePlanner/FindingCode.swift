@@ -1,6 +1,7 @@
-/// The finding codes orgclose reports, named after §2 of the closure-rules reference where
-/// one fits. A code this version does not know (from a plan made by a newer one) is kept as
-/// `unknown`, never guessed (reference §5).
+/// The finding codes orgclose reports, named after §2 of the closure-rules reference.
+///
+/// A code this version does not know (from a plan made by a newer one) is kept as `unknown`,
+/// never guessed (reference §5).
 public enum FindingCode: Hashable, Sendable, CustomStringConvertible {
   case orgNotAllFeatures
   case unknownFeatureSet

@@ -16,6 +16,7 @@ extension StepAction {
   ///   - id: The step's ID, `action:subject`.
   ///   - ending: How a transfer is ended, which the ID alone does not say; only for
   ///     `end-responsibility-transfer`.
+  /// - Throws: `ParseError` naming what the ID lacks.
   public init(parsing id: String, ending: TransferEnding? = nil) throws(ParseError) {
     let separator = id.firstIndex(of: ":")
     let nameText = separator.map { String(id[..<$0]) } ?? id

@@ -6,6 +6,7 @@ extension StepAction {
   /// - Parameters:
   ///   - organization: The organization's ID, which the deletion names.
   ///   - account: The plan's entry for an account, for its name and disposition.
+  /// - Returns: The title, not escaped.
   public func title(
     organization: String, account: (AccountID) -> ClosurePlan.AccountEntry?
   ) -> String {

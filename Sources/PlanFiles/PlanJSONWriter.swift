@@ -1,8 +1,9 @@
 import Foundation
 import OrgGraph
 
-/// Writes plan format 2's JSON layout (README, "Plan format 2"): keys in the order the caller
-/// writes them (sorted), no spaces; each member of the top-level object on its own line, and
+/// Writes plan format 2's JSON layout (README, "Plan format 2").
+///
+/// Keys come in the order the caller writes them (sorted), with no spaces; each member of the top-level object on its own line, and
 /// each element of a top-level array (an account, a step, a finding) on its own line, so a
 /// git diff of two plans shows whole records. Strings are UTF-8, escaped only where JSON
 /// requires it (`"`, `\\` and control characters).
@@ -73,7 +74,7 @@ struct PlanJSONWriter: ~Copyable {
 
   /// Starts the next member of an object: the separator and `"key":`.
   ///
-  /// - Parameter key: A key that needs no escaping, in sorted order after the previous one.
+  /// - Parameter name: A key that needs no escaping, in sorted order after the previous one.
   mutating func key(name: String) {
     startElement()
     var name = name

@@ -155,9 +155,12 @@ enum PlanFixtures {
     wave: Int, after: [String], window: Int? = nil, date: CalendarDay = startDate
   ) -> ClosurePlan.Step {
     // Kind, account and call follow from the ID; the arguments document the fixture.
+    guard let action = try? StepAction(parsing: id) else {
+      preconditionFailure("\(id) is not a step ID")
+    }
     let step = ClosurePlan.Step(
-      try! StepAction(parsing: id), after: after.map(StepID.init(unchecked:)), wave: wave,
-      window: window, notBefore: date)
+      action, after: after.map(StepID.init(unchecked:)), wave: wave, window: window,
+      notBefore: date)
     precondition(step.kind == kind && step.account?.rawValue == account && step.call == call)
     return step
   }

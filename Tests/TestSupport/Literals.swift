@@ -24,7 +24,12 @@ extension StepID: ExpressibleByStringInterpolation {}
 extension AccountID: ExpressibleByStringInterpolation {}
 
 extension Disposition: ExpressibleByStringLiteral {
-  public init(stringLiteral value: String) { self = Disposition(rawValue: value)! }
+  public init(stringLiteral value: String) {
+    guard let disposition = Disposition(rawValue: value) else {
+      preconditionFailure("\(value) is not a disposition")
+    }
+    self = disposition
+  }
 }
 
 extension AccountState: ExpressibleByStringLiteral {

@@ -1,8 +1,10 @@
 import OrgGraph
 
-/// The keys of each record of plan format 2, declared once: the writer writes them in this
-/// order (sorted, `PlanWireKeysTests` checks it), the reader dispatches on them, and the strict
-/// check refuses any other (`KeySchema.plan`). A switch over a record's keys must handle each.
+/// The keys of one record of plan format 2, declared once.
+///
+/// The writer writes them in declaration order, which is sorted (`PlanFormatTests` checks
+/// it); the reader dispatches on them; the strict check refuses any other (`KeySchema.plan`).
+/// A switch over a record's keys must handle each.
 protocol PlanWireKey: CaseIterable, Hashable, RawRepresentable, Sendable where RawValue == String {}
 
 enum PlanKey: String, PlanWireKey {
@@ -26,28 +28,35 @@ enum SummaryKey: String, PlanWireKey {
   case apiSteps, blocking, estimatedCompletion, manualSteps, steps, waitSteps, warnings
 }
 
-/// An account. Its `findings` and `terminalStep` are derived (the codes of the findings about
-/// it; its last step in plan order), not stored; `disposition` is left out when it is the
-/// strategy's (`none` when nothing is planned), `state` when it is ACTIVE, `joinedMethod` when
-/// it is CREATED.
+/// The keys of an account.
+///
+/// Its `findings` and `terminalStep` are derived (the codes of the findings about it; its last
+/// step in plan order), not stored; `disposition` is left out when it is the strategy's
+/// (`none` when nothing is planned), `state` when it is ACTIVE, `joinedMethod` when it is
+/// CREATED.
 enum AccountKey: String, PlanWireKey {
   case disposition, id, joinedMethod, name, path, state
 
+  /// How an entry with no disposition says so.
   static let noDisposition = "none"
   /// The joined method an entry leaves out.
   static let defaultJoinedMethod = JoinedMethod.created
 }
 
-/// A step. `items` are the codes of the preparation rules' checklist items, which come before
-/// the free-text `tasks`. Its action, kind, account, call, title and `aws` command follow from `id` (and, for
-/// `end-responsibility-transfer`, from `declines`, `direction`/`terminatesOn` or
-/// `withdraws`); its wave is the longest path to it; `notBefore` is left out when it is the
-/// latest of the start date and its prerequisites' dates.
+/// The keys of a step.
+///
+/// `items` are the codes of the preparation rules' checklist items, which come before the
+/// free-text `tasks`. Its action, kind, account, call, title and `aws` command follow from `id`
+/// (and, for `end-responsibility-transfer`, from `declines`, `direction`/`terminatesOn` or
+/// `withdraws`); its wave is the longest path to it; `notBefore` is left out when it is what
+/// the step inherits (`StepDates`).
 enum StepKey: String, PlanWireKey {
   case after, declines, direction, id, items, notBefore, tasks, terminatesOn, window, withdraws
 }
 
-/// A finding. `remediation` is left out when it is its code's standard one.
+/// The keys of a finding.
+///
+/// `remediation` is left out when it is its code's standard one.
 enum FindingKey: String, PlanWireKey {
   case account, code, message, remediation, severity, step
 }

@@ -1,8 +1,10 @@
 import ClosurePlanner
 import OrgGraph
 
-/// The date a step inherits: the latest of the plan's start date, its prerequisites' dates
-/// and, for a closure, the first day of its window. Format 2 stores a step's `notBefore` only
+/// The date a step inherits.
+///
+/// The latest of the plan's start date, its prerequisites' dates and, for a closure, the
+/// first day of its window. Format 2 stores a step's `notBefore` only
 /// where it differs from that (a waiting period), so the dates of a plan are read as they
 /// were written.
 ///
