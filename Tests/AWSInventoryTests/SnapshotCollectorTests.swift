@@ -1,5 +1,6 @@
 import ClosurePlanner
 import Foundation
+import OrgCloseBasics
 import OrgGraph
 import PlanFiles
 import TestSupport

@@ -12,13 +12,11 @@ import Testing
     "a plan that closes a protected account exits 65 from every reader",
     arguments: ["render", "diff-old", "diff-new", "check"])
   func everyReaderRefuses(_ command: String) throws {
-    let folder = try FileManager.default.url(
-      for: .itemReplacementDirectory, in: .userDomainMask,
-      appropriateFor: FileManager.default.temporaryDirectory, create: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
     let original = Self.acme.appendingPathComponent("expected/plan.json").path
     let text = try String(contentsOfFile: original, encoding: .utf8)
-    let tampered = folder.appendingPathComponent("plan.json").path
+    let tampered = folder.file("plan.json")
     let edited = text.replacingOccurrences(
       of:
         "\"action\" : \"remove-account\",\n      \"after\" : [\n        \"export-billing-history\",\n        \"prepare-account:222222222211\"",

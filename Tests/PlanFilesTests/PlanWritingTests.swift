@@ -139,10 +139,9 @@ import Testing
 
   @Test("writePlan streams the same bytes to the file and replaces an older one")
   func streaming() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("plan.json").path
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.file("plan.json")
     // Big enough to fill the 1 MB buffer several times.
     let document = SnapshotGenerator(accounts: 2_000, organizationalUnits: 80, depth: 5, seed: 3)
       .document()
