@@ -32,7 +32,6 @@ struct BlockersCommand: Command {
     case .text:
       console.out(BlockersRenderer(style: .text, colours: console.usesColour).render(plan))
     }
-    console.leaveToExit(plan)
     return plan.summary.blocking > 0 ? .blocked : .success
   }
 }

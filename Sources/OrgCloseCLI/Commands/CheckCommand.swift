@@ -46,7 +46,6 @@ struct CheckCommand: Command {
       let document = CheckJSON(
         report, current: .init(snapshot: organization.digest, policy: policy?.digest))
       console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
-      console.leaveToExit((plan, organization.value, check))
       return check.isFresh ? .success : .stale
     }
     var text =
@@ -56,7 +55,6 @@ struct CheckCommand: Command {
       text += "\n" + DiffRenderer().render(check.diff, organizationID: plan.organization.id)
     }
     console.out(text)
-    console.leaveToExit((plan, organization.value, check))
     return check.isFresh ? .success : .stale
   }
 }

@@ -41,7 +41,6 @@ struct DiffCommand: Command {
     } else {
       console.out(DiffRenderer(style: style).render(diff, organizationID: new.organization.id))
     }
-    console.leaveToExit((old, new, diff))
     return .success
   }
 }

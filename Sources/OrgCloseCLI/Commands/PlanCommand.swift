@@ -63,7 +63,6 @@ struct PlanCommand: Command {
         console.out("Wrote \(OneLine.escaped(out)) (\(plan.summary.steps) steps).\n")
       }
     }
-    console.leaveToExit(plan)
     return failOnBlocking && plan.summary.blocking > 0 ? .blocked : .success
   }
 

@@ -24,7 +24,8 @@ struct RenderCommand: Command {
     }
     if selection != nil, format != .text {
       throw UsageError(
-        "render: --account and --ou print text; leave out --format \(format)", command: "render")
+        "render: --account and --ou print text; leave out --format \(format.rawValue)",
+        command: "render")
     }
     redaction = RedactOption.redaction(parsed)
   }
@@ -50,7 +51,6 @@ struct RenderCommand: Command {
     }
     let output = PlanCommand.render(plan, format: format)
     console.out(format == .text && console.usesColour ? PlanCommand.coloured(output) : output)
-    console.leaveToExit(plan)
     return .success
   }
 }

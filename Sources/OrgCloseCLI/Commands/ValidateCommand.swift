@@ -39,14 +39,12 @@ struct ValidateCommand: Command {
           .init(file: PlanFiles.displayName(run.policyFile ?? "-"), digest: $0.digest)
         })
       console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
-      console.leaveToExit(org)
       return .success
     }
     console.out(
       "\(PlanFiles.displayName(run.snapshotFile)): valid: organization \(org.id), \(org.organizationalUnits.count) OUs, "
         + "\(org.accounts.count) accounts (\(org.members.count) members)\n")
     if let file = run.policyFile { console.out("\(PlanFiles.displayName(file)): valid\n") }
-    console.leaveToExit(org)
     return .success
   }
 }
