@@ -15,8 +15,9 @@ build:
 demo: build
 	$(BIN) plan Samples/$(SAMPLE)/org.snapshot.json --policy Samples/$(SAMPLE)/closure.policy.json
 
-# Everything, from a fresh clone.
+# Everything, from a fresh clone: unformatted code fails it, as any failing test does.
 test: tools
+	$(MAKE) --no-print-directory lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

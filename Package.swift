@@ -22,7 +22,9 @@ let package = Package(
   targets: [
     .target(name: "OrgCloseBasics", swiftSettings: strictSettings),
     .target(name: "OrgGraph", swiftSettings: strictSettings),
-    .target(name: "ClosurePlanner", dependencies: ["OrgGraph"], swiftSettings: strictSettings),
+    .target(
+      name: "ClosurePlanner", dependencies: ["OrgCloseBasics", "OrgGraph"],
+      swiftSettings: strictSettings),
     .target(
       name: "PlanFiles", dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner"],
       swiftSettings: strictSettings),
@@ -49,7 +51,8 @@ let package = Package(
     .executableTarget(
       name: "orgclose-fuzz", dependencies: ["OrgCloseFuzzing"], swiftSettings: strictSettings),
     .target(
-      name: "TestSupport", dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles"],
+      name: "TestSupport",
+      dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory"],
       path: "Tests/TestSupport", swiftSettings: strictSettings),
     .testTarget(
       name: "OrgCloseBasicsTests", dependencies: ["OrgCloseBasics", "TestSupport"],
@@ -70,7 +73,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "AWSInventoryTests",
-      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory", "TestSupport"],
+      dependencies: [
+        "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory", "TestSupport",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "OrgCloseCLITests",

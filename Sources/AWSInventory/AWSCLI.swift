@@ -1,4 +1,5 @@
 import Foundation
+import OrgCloseBasics
 
 /// Runs `aws` calls through a `CommandRunner`: builds the argument vector and environment,
 /// re-runs throttled calls, counts every process, and turns failures into `InventoryError`.

@@ -1,3 +1,4 @@
+import OrgCloseBasics
 import PlanFiles
 
 /// The optional sections: each failure becomes a gap named after the snapshot's key, and the

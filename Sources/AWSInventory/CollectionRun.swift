@@ -1,3 +1,4 @@
+import OrgCloseBasics
 import PlanFiles
 
 /// One snapshot in progress: the walk of the tree and the optional sections, run as jobs on a

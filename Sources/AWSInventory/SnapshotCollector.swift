@@ -1,4 +1,5 @@
 public import Foundation
+import OrgCloseBasics
 import PlanFiles
 
 /// Takes a snapshot of a live organization through the user's `aws` CLI.

@@ -1,3 +1,4 @@
+import OrgCloseBasics
 public import OrgGraph
 
 /// Computes a dependency-ordered, dated shutdown plan from an organization and a policy.

@@ -1,3 +1,4 @@
+import OrgCloseBasics
 import OrgGraph
 
 extension PlanAssembly {

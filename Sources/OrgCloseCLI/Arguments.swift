@@ -98,20 +98,31 @@ struct Arguments {
   func value(_ name: String) -> String? { values[name] }
   func flag(_ name: String) -> Bool { flags.contains(name) }
 
-  /// The value of `--name`, which must be one of the choices the command declares for it.
-  func choice(_ name: String) throws(UsageError) -> String? {
-    try choice(name, CommandSpec.named(command)?.option(name)?.choices ?? [])
+  /// Whether `--name` was given, with a value or as a flag.
+  func isGiven(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+
+  /// The value of `--name`, which the command needs: a usage error names the option and its
+  /// value as the command's declaration does (`check needs --snapshot SNAPSHOT`).
+  func required(_ name: String) throws(UsageError) -> String {
+    if let value = values[name] { return value }
+    let placeholder: String? =
+      switch CommandSpec.named(command)?.option(name)?.value {
+      case .required(let placeholder): placeholder
+      default: nil
+      }
+    throw UsageError(
+      "\(command) needs --\(name)" + (placeholder.map { " \($0)" } ?? ""), command: command)
   }
 
-  /// The value of `--name`, which must be one of `choices`.
-  func choice(_ name: String, _ choices: [String]) throws(UsageError) -> String? {
-    guard let value = values[name] else { return nil }
-    guard choices.contains(value) else {
+  /// `--format` parsed into the command's enum of formats; `nil` when not given.
+  func format<Format: OutputFormat>(_ formats: Format.Type) throws(UsageError) -> Format? {
+    guard let value = values["format"] else { return nil }
+    guard let format = Format(rawValue: value) else {
       throw UsageError(
-        "\(command): --\(name) must be one of \(choices.joined(separator: ", ")), not \"\(value)\"",
-        command: command)
+        "\(command): --format must be one of \(Format.names.joined(separator: ", ")), not "
+          + "\"\(value)\"", command: command)
     }
-    return value
+    return format
   }
 
   /// The value of `--name` as a whole number in `range`.

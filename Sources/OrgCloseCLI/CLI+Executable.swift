@@ -2,8 +2,7 @@ import Foundation
 import OrgCloseBasics
 
 extension CLI {
-  /// Runs `orgclose` as the executable does: on the process's standard streams, with large
-  /// values left to the process exit.
+  /// Runs `orgclose` as the executable does: on the process's standard streams.
   ///
   /// A failed write to standard output (a full disk, `/dev/full`, a closed descriptor, a pipe
   /// whose reader left) is reported once on standard error and exits 74, whatever the command
@@ -14,7 +13,6 @@ extension CLI {
     var console = Console(
       out: { output.write($0) }, err: { errors.write($0) },
       today: { ISO8601DateFormatter().string(from: Date()).prefix(10).description })
-    console.leavesLargeValuesToExit = true
     console.outputIsTerminal = isatty(STDOUT_FILENO) == 1
     console.environment = ProcessInfo.processInfo.environment
     let status = run(arguments, console: console)

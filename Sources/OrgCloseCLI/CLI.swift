@@ -16,40 +16,74 @@ public enum CLI: Sendable {
       console.out(text)
       return .success
     }
-    do throws(CommandFailure) {
-      switch name {
-      case "plan": return try PlanCommand(rest).run(console)
-      case "blockers": return try BlockersCommand(rest).run(console)
-      case "validate": return try ValidateCommand(rest).run(console)
-      case "render": return try RenderCommand(rest).run(console)
-      case "diff": return try DiffCommand(rest).run(console)
-      case "check": return try CheckCommand(rest).run(console)
-      case "generate": return try GenerateCommand(rest).run(console)
-      case "snapshot": return try SnapshotCommand(rest).run(console)
-      case "guard-policy": return try GuardPolicyCommand(rest).run(console)
-      case "help": return try help(rest, console: console)
-      case "completion": return try completion(rest, console: console)
-      case "--help", "-h":
-        console.out(Help.overview)
-        return .success
-      case "--version", "version":
-        console.out("orgclose \(versionString)\n")
-        return .success
-      default:
-        throw CommandFailure(UsageError("unknown command \"\(name)\""))
-      }
+    switch name {
+    case "--help", "-h":
+      console.out(Help.overview)
+      return .success
+    case "--version", "version":
+      console.out("orgclose \(versionString)\n")
+      return .success
+    default: break
+    }
+    var context = FailureContext(command: name)
+    do {
+      let command = try parse(name, rest)
+      context.policyFile = command.policyFile
+      return try command.run(console)
     } catch {
+      let (status, message) = ErrorReport.report(error, in: context)
       // Messages echo file names, IDs and other programs' words: one line, no escapes.
-      console.err("orgclose: \(OneLine.escaped(error.message))\n")
-      return error.status
+      console.err("orgclose: \(OneLine.escaped(message))\n")
+      return status
+    }
+  }
+
+  /// The command `name` with its arguments parsed.
+  private static func parse(_ name: String, _ arguments: [String]) throws(UsageError)
+    -> any Command
+  {
+    switch name {
+    case "plan": try PlanCommand(arguments)
+    case "blockers": try BlockersCommand(arguments)
+    case "validate": try ValidateCommand(arguments)
+    case "render": try RenderCommand(arguments)
+    case "diff": try DiffCommand(arguments)
+    case "check": try CheckCommand(arguments)
+    case "generate": try GenerateCommand(arguments)
+    case "snapshot": try SnapshotCommand(arguments)
+    case "guard-policy": try GuardPolicyCommand(arguments)
+    case "help": HelpCommand(arguments)
+    case "completion": CompletionCommand(arguments)
+    default: throw UsageError("unknown command \"\(name)\"")
     }
   }
 
   static var versionString: String { Help.version }
 
-  private static func help(_ arguments: [String], console: Console) throws(CommandFailure)
-    -> ExitStatus
-  {
+}
+
+/// A command: its arguments parsed at construction, then run once.
+///
+/// A command throws whatever stopped it; `ErrorReport` turns that into the exit status and
+/// the message, for every command alike.
+protocol Command {
+  init(_ arguments: [String]) throws(UsageError)
+  func run(_ console: Console) throws -> ExitStatus
+  /// The policy file the command reads, named in errors about the policy.
+  var policyFile: String? { get }
+}
+
+extension Command {
+  var policyFile: String? { nil }
+}
+
+/// `orgclose help [COMMAND|TOPIC]` and `orgclose help --man`.
+private struct HelpCommand: Command {
+  var arguments: [String]
+
+  init(_ arguments: [String]) { self.arguments = arguments }
+
+  func run(_ console: Console) throws -> ExitStatus {
     if arguments == ["--man"] {
       console.out(ManPage.roff)
       return .success
@@ -59,31 +93,28 @@ public enum CLI: Sendable {
       return .success
     }
     guard arguments.count == 1, let text = Help.text(for: topic) else {
-      throw CommandFailure(
-        UsageError(
-          "help: no command or topic \"\(arguments.joined(separator: " "))\"; topics: "
-            + Help.topics.map(\.name).joined(separator: ", ")))
+      throw UsageError(
+        "help: no command or topic \"\(arguments.joined(separator: " "))\"; topics: "
+          + Help.topics.map(\.name).joined(separator: ", "))
     }
     console.out(text)
     return .success
   }
+}
 
-  private static func completion(_ arguments: [String], console: Console) throws(CommandFailure)
-    -> ExitStatus
-  {
+/// `orgclose completion bash|zsh`.
+private struct CompletionCommand: Command {
+  var arguments: [String]
+
+  init(_ arguments: [String]) { self.arguments = arguments }
+
+  func run(_ console: Console) throws -> ExitStatus {
     guard arguments.count == 1, let script = Completion.script(for: arguments[0]) else {
-      throw CommandFailure(
-        UsageError(
-          "completion needs one shell: " + Completion.shells.joined(separator: " or "),
-          command: "completion"))
+      throw UsageError(
+        "completion needs one shell: " + Completion.shells.joined(separator: " or "),
+        command: "completion")
     }
     console.out(script)
     return .success
   }
-}
-
-/// A command: its arguments parsed at construction, then run once.
-protocol Command {
-  init(_ arguments: [String]) throws(CommandFailure)
-  func run(_ console: Console) throws(CommandFailure) -> ExitStatus
 }

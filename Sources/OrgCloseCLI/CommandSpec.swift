@@ -116,8 +116,9 @@ extension CommandSpec.Option {
     summary: "First day of the plan (default: the policy's startDate, else today in UTC). Fix "
       + "it to get the same plan on any day.")
 
-  static func format(_ choices: [String], _ summary: String) -> Self {
-    .init(name: "format", value: .required("F"), choices: choices, summary: summary)
+  /// `--format`, taking the cases of `formats`.
+  static func format<Format: OutputFormat>(_ formats: Format.Type, _ summary: String) -> Self {
+    .init(name: "format", value: .required("F"), choices: formats.names, summary: summary)
   }
 
   static let redact = Self(

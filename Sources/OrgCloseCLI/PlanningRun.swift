@@ -25,17 +25,13 @@ struct PlanningRun {
   var inputFiles: [String] { [snapshotFile] + (policyFile.map { [$0] } ?? []) }
 
   /// The organization and the policy, read and validated.
-  func inputs() throws(CommandFailure) -> (
+  func inputs() throws(PlanFileError) -> (
     organization: PlanFiles.Loaded<Organization>, policy: PlanFiles.Loaded<Policy>?
   ) {
-    do {
-      let organization = try PlanFiles.readSnapshot(snapshotFile)
-      let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file)
-      }
-      return (organization, policy)
-    } catch {
-      throw CommandFailure(error, command: command)
+    let organization = try PlanFiles.readSnapshot(snapshotFile)
+    let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file)
     }
+    return (organization, policy)
   }
 
   /// Refuses a start date before the snapshot was taken.
@@ -43,14 +39,12 @@ struct PlanningRun {
   /// Steps dated before what the snapshot saw cannot be right. `--start` is a usage error (64), the policy's
   /// `startDate` bad data (65), and a clock behind the snapshot's `capturedAt` bad data too.
   private func checkStart(_ start: CalendarDay, fromPolicy: Bool, capturedAt: Timestamp?)
-    throws(CommandFailure)
+    throws
   {
     guard let capturedAt, start < capturedAt.day else { return }
     let taken = "the snapshot \(snapshotFile) was taken on \(capturedAt.day) (capturedAt)"
     if self.start != nil {
-      throw CommandFailure(
-        UsageError(
-          "--start \(start) is before \(taken); start on or after \(capturedAt.day)"))
+      throw UsageError("--start \(start) is before \(taken); start on or after \(capturedAt.day)")
     }
     if fromPolicy {
       throw CommandFailure(
@@ -66,7 +60,7 @@ struct PlanningRun {
   }
 
   /// Plans from the files; the start date is `--start`, else the policy's, else today (UTC).
-  func plan(today: String) throws(CommandFailure) -> ClosurePlan {
+  func plan(today: String) throws -> ClosurePlan {
     let (organization, policy) = try inputs()
     let policyValue = policy?.value ?? .empty
     let startDate =
@@ -75,12 +69,8 @@ struct PlanningRun {
     try checkStart(
       startDate, fromPolicy: start == nil && policyValue.startDate != nil,
       capturedAt: organization.value.capturedAt)
-    do {
-      return try ClosurePlanner().plan(
-        organization.value, policy: policyValue, startDate: startDate,
-        inputs: .init(snapshot: organization.digest, policy: policy?.digest))
-    } catch {
-      throw CommandFailure(error, policyFile: policyFile)
-    }
+    return try ClosurePlanner().plan(
+      organization.value, policy: policyValue, startDate: startDate,
+      inputs: .init(snapshot: organization.digest, policy: policy?.digest))
   }
 }

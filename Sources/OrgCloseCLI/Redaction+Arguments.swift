@@ -2,8 +2,6 @@ import ClosurePlanner
 
 /// `--redact` (addresses) and `--redact names` (addresses and account names).
 enum RedactOption {
-  static let values: [String: [String]] = ["redact": ["emails", "names"]]
-
   /// The redaction asked for, or `nil` when `--redact` was not given.
   static func redaction(_ arguments: Arguments) -> PlanRedaction? {
     guard let value = arguments.value("redact") else { return nil }

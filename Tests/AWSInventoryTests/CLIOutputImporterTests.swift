@@ -1,6 +1,7 @@
 import Foundation
 import OrgGraph
 import PlanFiles
+import TestSupport
 import Testing
 
 @testable import AWSInventory
@@ -11,13 +12,9 @@ import Testing
 
   /// A fresh temporary folder with `files` in it, removed by the caller's `defer`.
   static func folder(_ files: [String: String]) throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("orgclose-import-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    for (name, text) in files {
-      try Data(text.utf8).write(to: url.appendingPathComponent(name))
-    }
-    return url.path
+    let folder = try TemporaryFolder()
+    for (name, text) in files { try Data(text.utf8).write(to: folder.url(name)) }
+    return folder.path
   }
 
   /// Every file a user following the README would save for the canned organization.

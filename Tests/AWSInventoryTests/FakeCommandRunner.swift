@@ -1,12 +1,12 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import AWSInventory
 
 /// Replays canned `aws` output: each reply is chosen by the CLI command and its arguments,
 /// and replies queued for the same call are used in order (the last one repeats).
-final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
-  // `@unchecked Sendable`: every stored property is read and written under `lock`.
+final class FakeCommandRunner: CommandRunner {
   struct Reply: Sendable {
     var status: Int32 = 0
     var stdout = ""
@@ -27,11 +27,15 @@ final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
     init(timeout: Duration) { ending = .timedOut(after: timeout) }
   }
 
-  private let lock = NSLock()
-  private var replies: [String: [Reply]] = [:]
-  private var calls: [Command] = []
-  private var running = 0
-  private var mostRunning = 0
+  /// What the runner records and replays, shared by the collector's threads.
+  private struct State {
+    var replies: [String: [Reply]] = [:]
+    var calls: [Command] = []
+    var running = 0
+    var mostRunning = 0
+  }
+
+  private let state = Mutex(State())
   private let delay: TimeInterval
 
   /// - Parameter delay: How long each call takes, to observe parallelism.
@@ -41,17 +45,17 @@ final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
   /// for example `organizations list-accounts-for-parent --parent-id r-ab12`, replacing any
   /// set before.
   func on(_ key: String, _ replies: Reply...) {
-    lock.withLock { self.replies[key] = replies }
+    state.withLock { $0.replies[key] = replies }
   }
 
   /// Queues a successful JSON reply.
   func on(_ key: String, json: String) { on(key, Reply(stdout: json)) }
 
   /// Every command run so far, in order.
-  var commands: [Command] { lock.withLock { calls } }
+  var commands: [Command] { state.withLock { $0.calls } }
 
   /// The most commands that ran at the same time.
-  var peakConcurrency: Int { lock.withLock { mostRunning } }
+  var peakConcurrency: Int { state.withLock { $0.mostRunning } }
 
   /// How many times the call `key` was run.
   func count(_ key: String) -> Int {
@@ -60,17 +64,17 @@ final class FakeCommandRunner: CommandRunner, @unchecked Sendable {
 
   func run(_ command: Command) throws(CommandLaunchError) -> CommandOutput {
     let key = Self.key(of: command)
-    let reply: Reply? = lock.withLock {
-      calls.append(command)
-      running += 1
-      mostRunning = max(mostRunning, running)
-      guard var queue = replies[key], !queue.isEmpty else { return nil }
+    let reply: Reply? = state.withLock { state in
+      state.calls.append(command)
+      state.running += 1
+      state.mostRunning = max(state.mostRunning, state.running)
+      guard var queue = state.replies[key], !queue.isEmpty else { return nil }
       let next = queue.count > 1 ? queue.removeFirst() : queue[0]
-      replies[key] = queue
+      state.replies[key] = queue
       return next
     }
     if delay > 0 { Thread.sleep(forTimeInterval: delay) }
-    lock.withLock { running -= 1 }
+    state.withLock { $0.running -= 1 }
     guard let reply else {
       Issue.record("unexpected command: \(command)")
       return CommandOutput(

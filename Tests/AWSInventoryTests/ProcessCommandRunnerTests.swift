@@ -1,5 +1,6 @@
 import AWSInventory
 import Foundation
+import TestSupport
 import Testing
 
 /// The real process runner: no deadlock on big output, `env`'s 127, environment overrides.
@@ -64,10 +65,9 @@ import Testing
 
   @Test("a program found on PATH that cannot be executed exits 126 through env")
   func notExecutableProgram() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let program = folder.appendingPathComponent("orgclose-not-executable")
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let program = folder.url("orgclose-not-executable")
     try "#!/bin/sh\necho hi\n".write(to: program, atomically: true, encoding: .utf8)
     chmod(program.path, 0o644)
     let output = try ProcessCommandRunner().run(

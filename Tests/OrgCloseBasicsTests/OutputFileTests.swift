@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -165,21 +166,13 @@ private func readToEnd(_ path: String) -> Data {
 /// Bytes a reader thread hands over once.
 private final class ReadResult: Sendable {
   private let done = DispatchSemaphore(value: 0)
-  private let bytes = LockedData()
+  private let bytes = Mutex(Data())
   func set(_ data: Data) {
-    bytes.set(data)
+    bytes.withLock { $0 = data }
     done.signal()
   }
   func wait() -> Data? {
     guard done.wait(timeout: .now() + 30) == .success else { return nil }
-    return bytes.get()
+    return bytes.withLock { $0 }
   }
-}
-
-private final class LockedData: @unchecked Sendable {
-  // Guarded by `lock`.
-  private let lock = NSLock()
-  private var data = Data()
-  func set(_ value: Data) { lock.withLock { data = value } }
-  func get() -> Data { lock.withLock { data } }
 }

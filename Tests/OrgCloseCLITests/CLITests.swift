@@ -89,18 +89,17 @@ import Testing
 
   @Test("a missing input exits 66; bad data exits 65; neither writes the output")
   func inputErrorsWriteNothing() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("plan.json").path
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let out = folder.file("plan.json")
 
     let missing = CapturedConsole.run([
-      "plan", folder.appendingPathComponent("none.json").path, "--out", out,
+      "plan", folder.file("none.json"), "--out", out,
     ])
     #expect(missing.status == .noInput)
     #expect(missing.err.hasSuffix("none.json: no such file\n"))
 
-    let bad = folder.appendingPathComponent("bad.json")
+    let bad = folder.url("bad.json")
     try #"{"schemaVersion": 1, "organization": 7}"#.write(
       to: bad, atomically: true, encoding: .utf8)
     let invalid = CapturedConsole.run(["plan", bad.path, "--out", out])
@@ -112,10 +111,11 @@ import Testing
   }
 
   @Test("a plan that cannot be written exits 74 and prints nothing on standard output")
-  func unwritableOutputPrintsNothing() {
+  func unwritableOutputPrintsNothing() throws {
     let snapshot = (acme as NSString).appendingPathComponent("org.snapshot.json")
-    let out = FileManager.default.temporaryDirectory
-      .appendingPathComponent(UUID().uuidString).appendingPathComponent("plan.json").path
+    let folder = try TemporaryFolder()
+    folder.remove()
+    let out = folder.file("plan.json")
     let result = CapturedConsole.run(["plan", snapshot, "--out", out, "--start", "2026-12-01"])
     #expect(result.status == .ioError)
     #expect(result.err == "orgclose: \(out): cannot be written: No such file or directory\n")
@@ -204,10 +204,9 @@ import Testing
 
   @Test("a policy naming an account the snapshot lacks exits 65 and names the policy path")
   func policyCrossCheck() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let policy = folder.appendingPathComponent("p.json")
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let policy = folder.url("p.json")
     try #"{"schemaVersion": 1, "accounts": {"999999999999": {"priority": 1}}}"#
       .write(to: policy, atomically: true, encoding: .utf8)
     let result = CapturedConsole.run([
@@ -253,9 +252,9 @@ import Testing
   @Test("plan --fail-on-blocking exits 2 but still writes the plan")
   func failOnBlocking() throws {
     let globex = Fixtures.samplesDirectory.appendingPathComponent("globex").path
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "\(UUID().uuidString).json")
-    defer { try? FileManager.default.removeItem(at: out) }
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let out = folder.url("plan.json")
     let result = CapturedConsole.run([
       "plan", "\(globex)/org.snapshot.json", "--policy", "\(globex)/closure.policy.json",
       "--out", out.path, "--fail-on-blocking",

@@ -1,6 +1,7 @@
 import AWSInventory
 import Foundation
 import OrgCloseBasics
+import Synchronization
 import TestSupport
 import Testing
 
@@ -37,11 +38,9 @@ import Testing
       let path =
         onlyFake
         ? folder : folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-      return try ProcessCommandRunner().run(
-        Command(
-          EndToEndTests.binary.path, arguments,
-          environment: environment.merging(["PATH": path]) { mine, _ in mine },
-          timeout: .seconds(120)))
+      return try TestProcess.orgclose(
+        arguments, environment: environment.merging(["PATH": path]) { mine, _ in mine },
+        timeout: .seconds(120))
     }
 
     func file(_ name: String) -> String { temporary.file(name) }
@@ -227,8 +226,8 @@ import Testing
   func standardOutputFailures(_ script: String, _ reason: String) throws {
     let snapshot = Fixtures.samplesDirectory.appendingPathComponent("acme/org.snapshot.json").path
     // The test, not the product, uses a shell: to give the binary a broken standard output.
-    let result = try ProcessCommandRunner().run(
-      Command("sh", ["-c", script, EndToEndTests.binary.path, snapshot], timeout: .seconds(60)))
+    let result = try TestProcess.run(
+      "sh", ["-c", script, TestProcess.orgclose, snapshot], timeout: .seconds(60))
     let line = "orgclose: standard output: cannot be written: \(reason)\n"
     if script.hasPrefix("exec") {
       #expect(result.termination == .exited(74))
@@ -252,10 +251,8 @@ private func processIsGone(_ id: pid_t) -> Bool {
 }
 
 /// A flag one thread sets and another reads.
-private final class Flag: @unchecked Sendable {
-  // Guarded by `lock`.
-  private let lock = NSLock()
-  private var value = false
-  var isSet: Bool { lock.withLock { value } }
-  func set() { lock.withLock { value = true } }
+private final class Flag: Sendable {
+  private let value = Mutex(false)
+  var isSet: Bool { value.withLock { $0 } }
+  func set() { value.withLock { $0 = true } }
 }

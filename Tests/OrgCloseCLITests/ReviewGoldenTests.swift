@@ -11,10 +11,9 @@ import Testing
 
   @Test("Golden: diff of the acme plan and the plan a week later, as text and Markdown")
   func goldenDiff() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let later = folder.appendingPathComponent("plan.json").path
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let later = folder.file("plan.json")
     let planned = CapturedConsole.run([
       "plan", "\(Self.acme)/next-week/org.snapshot.json", "--policy",
       "\(Self.acme)/closure.policy.json", "--out", later, "--format", "json",

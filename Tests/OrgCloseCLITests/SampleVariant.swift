@@ -18,19 +18,18 @@ struct SampleVariant {
   /// The acme plan kept true by the golden tests.
   static let acmePlan = acme.appendingPathComponent("expected/plan.json").path
 
-  let folder: URL
-  var snapshot: String { folder.appendingPathComponent("org.snapshot.json").path }
-  var policy: String { folder.appendingPathComponent("closure.policy.json").path }
+  let folder: TemporaryFolder
+  var snapshot: String { folder.file("org.snapshot.json") }
+  var policy: String { folder.file("closure.policy.json") }
 
   init(snapshot snapshotEdits: [Edit] = [], policy policyEdits: [Edit] = []) throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try TemporaryFolder()
     try Self.copy("org.snapshot.json", to: snapshot, editing: snapshotEdits)
     try Self.copy("closure.policy.json", to: policy, editing: policyEdits)
   }
 
   /// The path of `name` in the variant's folder.
-  func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
+  func file(_ name: String) -> String { folder.file(name) }
 
   /// Plans the variant into `name` in its folder and returns the path.
   func plan(to name: String = "plan.json", extra: [String] = []) -> String {
@@ -41,7 +40,7 @@ struct SampleVariant {
     return out
   }
 
-  func remove() { try? FileManager.default.removeItem(at: folder) }
+  func remove() { folder.remove() }
 
   private static func copy(_ name: String, to destination: String, editing edits: [Edit]) throws {
     var text = try String(

@@ -7,13 +7,9 @@ import Testing
 @Suite struct StandardInputTests {
   let acme = Fixtures.samplesDirectory.appendingPathComponent("acme").path
 
-  /// Runs `orgclose` with `input` on standard input (the test uses a shell to redirect it).
+  /// Runs `orgclose` with the file `input` on standard input.
   func orgclose(_ arguments: [String], input: String) throws -> CommandOutput {
-    try ProcessCommandRunner().run(
-      Command(
-        "sh",
-        ["-c", #"f="$1"; shift; exec "$0" "$@" < "$f""#, EndToEndTests.binary.path, input]
-          + arguments, timeout: .seconds(60)))
+    try TestProcess.orgclose(arguments, input: input, timeout: .seconds(60))
   }
 
   @Test("every input can be -: the snapshot, the policy, a plan, and the plan goes to -")

@@ -12,13 +12,11 @@ import Testing
     "a plan that closes a protected account exits 65 from every reader",
     arguments: ["render", "diff-old", "diff-new", "check"])
   func everyReaderRefuses(_ command: String) throws {
-    let folder = try FileManager.default.url(
-      for: .itemReplacementDirectory, in: .userDomainMask,
-      appropriateFor: FileManager.default.temporaryDirectory, create: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
     let original = Self.acme.appendingPathComponent("expected/plan.json").path
     let text = try String(contentsOfFile: original, encoding: .utf8)
-    let tampered = folder.appendingPathComponent("plan.json").path
+    let tampered = folder.file("plan.json")
     // The protected account's removal becomes a closure, wherever the plan names the step.
     let edited = text.replacingOccurrences(
       of: "\"remove-account:222222222211\"", with: "\"close-account:222222222211\"")

@@ -89,8 +89,9 @@ import Testing
       ),
     ])
   func otherFiles(_ content: String, _ message: String) throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).json")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.url("file.json")
     try content.write(to: file, atomically: true, encoding: .utf8)
     let result = CapturedConsole.run(["plan", file.path])
     #expect(result.status == .dataError)

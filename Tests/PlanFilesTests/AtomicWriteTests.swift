@@ -1,15 +1,15 @@
 import Foundation
 import PlanFiles
+import TestSupport
 import Testing
 
 /// `PlanFiles.write`: a temporary file, then a rename over the target.
 @Suite struct AtomicWriteTests {
   @Test("writing over an existing file replaces it and leaves nothing else behind")
   func overwrites() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("plan.json").path
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.file("plan.json")
     try PlanFiles.write(Data("first\n".utf8), to: file)
     try PlanFiles.write(Data("second\n".utf8), to: file)
     #expect(try String(contentsOfFile: file, encoding: .utf8) == "second\n")

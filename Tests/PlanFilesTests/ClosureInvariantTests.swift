@@ -160,8 +160,8 @@ import Testing
     var plan = Self.plan(c.sample)
     c.change(&plan)
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("plan.json")
+    defer { folder.remove() }
+    let file = folder.url("plan.json")
     try JSONSerialization.data(withJSONObject: plan, options: [.sortedKeys]).write(to: file)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPlan(file.path) }
     #expect(error?.description.replacingOccurrences(of: folder.path + "/", with: "") == c.message)

@@ -124,8 +124,8 @@ import Testing
   @Test(arguments: snapshotCases)
   func snapshotValuesAreBounded(_ c: InputFileCase) throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("org.json")
+    defer { folder.remove() }
+    let file = folder.url("org.json")
     try c.content.write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readSnapshot(file.path) }
     #expect(error?.description.replacingOccurrences(of: folder.path + "/", with: "") == c.message)
@@ -154,8 +154,8 @@ import Testing
   @Test(arguments: policyCases)
   func policyNumbersAreWhatTheyStandFor(_ c: InputFileCase) throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("policy.json")
+    defer { folder.remove() }
+    let file = folder.url("policy.json")
     try c.content.write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPolicy(file.path) }
     #expect(error?.description.replacingOccurrences(of: folder.path + "/", with: "") == c.message)
@@ -166,8 +166,8 @@ import Testing
     let url = Fixtures.samplesDirectory.appendingPathComponent("acme/expected/plan.json")
     let text = try String(contentsOf: url, encoding: .utf8)
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("plan.json")
+    defer { folder.remove() }
+    let file = folder.url("plan.json")
     try text.replacingOccurrences(of: "\"window\":1}", with: "\"window\":1.5}")
       .write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPlan(file.path) }
@@ -179,8 +179,8 @@ import Testing
   @Test("a file over its kind's size limit is refused before it is read")
   func sizeLimit() throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("policy.json")
+    defer { folder.remove() }
+    let file = folder.url("policy.json")
     // A sparse file: its size is past the limit without writing 64 MiB.
     #expect(FileManager.default.createFile(atPath: file.path, contents: Data("{".utf8)))
     let handle = try FileHandle(forWritingTo: file)
@@ -195,8 +195,8 @@ import Testing
   @Test("the largest values AWS allows are read")
   func valuesAtTheBounds() throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("org.json")
+    defer { folder.remove() }
+    let file = folder.url("org.json")
     let content = InputFiles.snapshot { snapshot in
       InputFiles.setAccount(1, "name", String(repeating: "é", count: 50))(&snapshot)
       InputFiles.setAccount(1, "email", String(repeating: "a", count: 52) + "@example.com")(

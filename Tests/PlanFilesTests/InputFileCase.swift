@@ -1,5 +1,6 @@
 import Foundation
 import PlanFiles
+import TestSupport
 import Testing
 
 /// A malformed input file and the exact one-line error it must produce.
@@ -67,10 +68,5 @@ enum InputFiles {
   }
 
   /// A fresh scratch folder.
-  static func scratch() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "orgclose-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func scratch() throws -> TemporaryFolder { try TemporaryFolder() }
 }

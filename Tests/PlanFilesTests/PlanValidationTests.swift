@@ -78,10 +78,9 @@ import Testing
   func tamperedPlansAreRefused(_ c: TamperCase) throws {
     var plan = Self.plan
     c.change(&plan)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("plan.json")
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.url("plan.json")
     try JSONSerialization.data(withJSONObject: plan).write(to: file)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPlan(file.path) }
     #expect(error?.description.replacingOccurrences(of: folder.path + "/", with: "") == c.message)
@@ -91,8 +90,9 @@ import Testing
   func truncatedPlan() throws {
     let url = Fixtures.samplesDirectory.appendingPathComponent("initech/expected/plan.json")
     let data = try Data(contentsOf: url)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).json")
-    defer { try? FileManager.default.removeItem(at: file) }
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.url("file.json")
     try data.prefix(data.count / 2).write(to: file)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPlan(file.path) }
     #expect(error?.description.contains("is not valid JSON") == true)

@@ -2,6 +2,7 @@ import ClosurePlanner
 import Foundation
 import OrgGraph
 import PlanFiles
+import TestSupport
 import Testing
 
 @Suite struct PolicyErrorTests {
@@ -101,8 +102,8 @@ import Testing
   @Test(arguments: cases)
   func malformedPoliciesAreRejectedWithTheirPath(_ c: InputFileCase) throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("policy.json")
+    defer { folder.remove() }
+    let file = folder.url("policy.json")
     try c.content.write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readPolicy(file.path) }
     #expect(error?.description.replacingOccurrences(of: folder.path + "/", with: "") == c.message)
@@ -111,8 +112,8 @@ import Testing
   @Test("a full policy reads")
   func fullPolicy() throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("policy.json")
+    defer { folder.remove() }
+    let file = folder.url("policy.json")
     try Self.policy([
       "strategy": "close-then-delete", "startDate": "2026-12-01", "closeQuota": 100,
       "closuresInLast30Days": 4, "protectedAccounts": ["222222222222"],

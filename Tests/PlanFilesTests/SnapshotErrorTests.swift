@@ -2,6 +2,7 @@ import ClosurePlanner
 import Foundation
 import OrgGraph
 import PlanFiles
+import TestSupport
 import Testing
 
 @Suite struct SnapshotErrorTests {
@@ -162,8 +163,8 @@ import Testing
   @Test(arguments: cases)
   func malformedSnapshotsAreRejectedWithTheirPath(_ c: InputFileCase) throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("org.json")
+    defer { folder.remove() }
+    let file = folder.url("org.json")
     try c.content.write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) {
       try PlanFiles.readSnapshot(file.path)
@@ -175,8 +176,8 @@ import Testing
   @Test("the valid base snapshot reads, and unknown snapshot keys are ignored")
   func baseSnapshotIsValid() throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("org.json")
+    defer { folder.remove() }
+    let file = folder.url("org.json")
     try InputFiles.snapshot { $0["addedByANewerCollector"] = ["x": 1] }
       .write(to: file, atomically: true, encoding: .utf8)
     let loaded = try PlanFiles.readSnapshot(file.path)
@@ -190,7 +191,7 @@ import Testing
       try PlanFiles.readSnapshot("no/such/org.json")
     }
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { folder.remove() }
     #expect(throws: PlanFileError.unreadable(file: folder.path, reason: "it is a directory")) {
       try PlanFiles.readSnapshot(folder.path)
     }
@@ -199,8 +200,8 @@ import Testing
   @Test("text that is not JSON gets one line")
   func notJSON() throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("org.json")
+    defer { folder.remove() }
+    let file = folder.url("org.json")
     try "{\"schemaVersion\": 1,".write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) { try PlanFiles.readSnapshot(file.path) }
     let text = try #require(error?.description)

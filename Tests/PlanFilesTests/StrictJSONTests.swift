@@ -127,9 +127,9 @@ import Testing
   @Test(arguments: cases)
   func refusedWithThePlaceThatIsWrong(_ c: Case) throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { folder.remove() }
     let name = c.kind == .snapshot ? "org.json" : c.kind == .policy ? "closure.json" : "plan.json"
-    let file = folder.appendingPathComponent(name)
+    let file = folder.url(name)
     try c.content.write(to: file, atomically: true, encoding: .utf8)
     let error = #expect(throws: PlanFileError.self) {
       switch c.kind {
@@ -144,14 +144,14 @@ import Testing
   @Test("the documents the cases are made from read, so each case fails for its own reason")
   func basesRead() throws {
     let folder = try InputFiles.scratch()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let snapshot = folder.appendingPathComponent("org.json")
+    defer { folder.remove() }
+    let snapshot = folder.url("org.json")
     try InputFiles.snapshot { _ in }.write(to: snapshot, atomically: true, encoding: .utf8)
     #expect(try PlanFiles.readSnapshot(snapshot.path).value.accounts.count == 3)
-    let policy = folder.appendingPathComponent("closure.json")
+    let policy = folder.url("closure.json")
     try Self.sample("acme/closure.policy.json").write(to: policy, atomically: true, encoding: .utf8)
     #expect(try PlanFiles.readPolicy(policy.path).value.protectedAccounts.count == 1)
-    let plan = folder.appendingPathComponent("plan.json")
+    let plan = folder.url("plan.json")
     try Self.sample("initech/expected/plan.json").write(to: plan, atomically: true, encoding: .utf8)
     #expect(try PlanFiles.readPlan(plan.path).steps.count == 26)
   }

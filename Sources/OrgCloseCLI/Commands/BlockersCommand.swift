@@ -6,36 +6,33 @@ import PlanRendering
 /// `orgclose blockers SNAPSHOT [--policy FILE] [--start DATE] [--format text|json|markdown|csv]`.
 struct BlockersCommand: Command {
   var run: PlanningRun
-  var format: String
+  var format: BlockersFormat
   var redaction: PlanRedaction?
+  var policyFile: String? { run.policyFile }
 
-  init(_ arguments: [String]) throws(CommandFailure) {
-    do throws(UsageError) {
-      let parsed = try Arguments(arguments, spec: .blockers)
-      let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
-      try DashArgument.checkOneStandardInput(
-        [snapshot, parsed.value("policy")], command: "blockers")
-      run = PlanningRun(
-        command: "blockers",
-        snapshotFile: snapshot, policyFile: parsed.value("policy"),
-        start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
-      format = try parsed.choice("format") ?? "text"
-      redaction = RedactOption.redaction(parsed)
-    } catch {
-      throw CommandFailure(error)
-    }
+  init(_ arguments: [String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, spec: .blockers)
+    let snapshot = try parsed.positionals("a snapshot file (orgclose blockers SNAPSHOT)")[0]
+    try DashArgument.checkOneStandardInput(
+      [snapshot, parsed.value("policy")], command: "blockers")
+    run = PlanningRun(
+      command: "blockers",
+      snapshotFile: snapshot, policyFile: parsed.value("policy"),
+      start: try PlanningRun.startDate(parsed.value("start"), command: "blockers"))
+    format = try parsed.format(BlockersFormat.self) ?? .text
+    redaction = RedactOption.redaction(parsed)
   }
 
-  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+  func run(_ console: Console) throws -> ExitStatus {
     var plan = try run.plan(today: console.today())
     if let redaction { plan = redaction.redacting(plan) }
     switch format {
-    case "json": console.out(String(decoding: PlanFiles.encode(BlockersJSON(plan)), as: UTF8.self))
-    case "markdown": console.out(BlockersRenderer(style: .markdown).render(plan))
-    case "csv": console.out(BlockersRenderer(style: .csv).render(plan))
-    default: console.out(BlockersRenderer(style: .text, colours: console.usesColour).render(plan))
+    case .json: console.out(String(decoding: PlanFiles.encode(BlockersJSON(plan)), as: UTF8.self))
+    case .markdown: console.out(BlockersRenderer(style: .markdown).render(plan))
+    case .csv: console.out(BlockersRenderer(style: .csv).render(plan))
+    case .text:
+      console.out(BlockersRenderer(style: .text, colours: console.usesColour).render(plan))
     }
-    console.leaveToExit(plan)
     return plan.summary.blocking > 0 ? .blocked : .success
   }
 }

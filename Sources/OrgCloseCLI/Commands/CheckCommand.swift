@@ -11,62 +11,41 @@ import PlanRendering
 struct CheckCommand: Command {
   var planFile: String
   var run: PlanningRun
-  var format: String
+  var format: ReportFormat
+  var policyFile: String? { run.policyFile }
 
-  init(_ arguments: [String]) throws(CommandFailure) {
-    do throws(UsageError) {
-      let parsed = try Arguments(arguments, spec: .check)
-      planFile = try parsed.positionals("a plan file (orgclose check PLAN --snapshot SNAPSHOT)")[0]
-      guard let snapshot = parsed.value("snapshot") else {
-        throw UsageError("check needs --snapshot SNAPSHOT", command: "check")
-      }
-      try DashArgument.checkOneStandardInput(
-        [planFile, snapshot, parsed.value("policy")], command: "check")
-      run = PlanningRun(
-        command: "check", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
-      format = try parsed.choice("format") ?? "text"
-    } catch {
-      throw CommandFailure(error)
-    }
+  init(_ arguments: [String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, spec: .check)
+    planFile = try parsed.positionals("a plan file (orgclose check PLAN --snapshot SNAPSHOT)")[0]
+    let snapshot = try parsed.required("snapshot")
+    try DashArgument.checkOneStandardInput(
+      [planFile, snapshot, parsed.value("policy")], command: "check")
+    run = PlanningRun(
+      command: "check", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+    format = try parsed.format(ReportFormat.self) ?? .text
   }
 
-  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
-    let plan: ClosurePlan
-    do {
-      plan = try PlanFiles.readPlan(planFile)
-    } catch {
-      throw CommandFailure(error, command: "check")
-    }
+  func run(_ console: Console) throws -> ExitStatus {
+    let plan = try PlanFiles.readPlan(planFile)
     if let digest = plan.inputs.policy, run.policyFile == nil {
       // Replanning without the policy would report every decision in it as a change.
-      throw CommandFailure(
-        UsageError(
-          "check: \(PlanFiles.displayName(planFile)) was made with a policy (\(digest)); pass "
-            + "that policy with --policy FILE", command: "check"))
+      throw UsageError(
+        "check: \(PlanFiles.displayName(planFile)) was made with a policy (\(digest)); pass "
+          + "that policy with --policy FILE", command: "check")
     }
     let (organization, policy) = try run.inputs()
-    do {
-      try PlanFiles.requireSameOrganization(
-        plan, file: planFile, as: organization.value.id.rawValue, of: run.snapshotFile,
-        otherKind: .snapshot)
-    } catch {
-      throw CommandFailure(error)
-    }
-    let check: PlanCheck
-    do {
-      check = try PlanCheck(
-        plan: plan, organization: organization.value, policy: policy?.value,
-        inputs: .init(snapshot: organization.digest, policy: policy?.digest))
-    } catch {
-      throw CommandFailure(error, policyFile: run.policyFile)
-    }
+    try PlanFiles.requireSameOrganization(
+      plan, file: planFile, as: organization.value.id.rawValue, of: run.snapshotFile,
+      otherKind: .snapshot)
+    let check = try PlanCheck(
+      plan: plan, organization: organization.value, policy: policy?.value,
+      inputs: .init(snapshot: organization.digest, policy: policy?.digest))
     let report = CheckReport(
       planFile: PlanFiles.displayName(planFile), run: run, plan: plan, check: check)
-    if format == "json" {
+    if format == .json {
       let document = CheckJSON(
         report, current: .init(snapshot: organization.digest, policy: policy?.digest))
       console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
-      console.leaveToExit((plan, organization.value, check))
       return check.isFresh ? .success : .stale
     }
     var text =
@@ -77,7 +56,6 @@ struct CheckCommand: Command {
         "\n" + DiffRenderer().render(check.diff, organizationID: plan.organization.id.rawValue)
     }
     console.out(text)
-    console.leaveToExit((plan, organization.value, check))
     return check.isFresh ? .success : .stale
   }
 }

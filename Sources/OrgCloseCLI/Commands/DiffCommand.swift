@@ -13,35 +13,24 @@ struct DiffCommand: Command {
   var json: Bool
   var redaction: PlanRedaction?
 
-  init(_ arguments: [String]) throws(CommandFailure) {
-    do throws(UsageError) {
-      let parsed = try Arguments(arguments, spec: .diff)
-      let files = try parsed.positionals(
-        "two plan files (orgclose diff OLD_PLAN NEW_PLAN)", "a new plan file after the old one")
-      try DashArgument.checkOneStandardInput(files, command: "diff")
-      oldFile = files[0]
-      newFile = files[1]
-      let format = try parsed.choice(
-        "format", DiffRenderer.Style.allCases.map(\.rawValue) + ["json"])
-      style = format.flatMap(DiffRenderer.Style.init(rawValue:)) ?? .text
-      json = format == "json"
-      redaction = RedactOption.redaction(parsed)
-    } catch {
-      throw CommandFailure(error)
-    }
+  init(_ arguments: [String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, spec: .diff)
+    let files = try parsed.positionals(
+      "two plan files (orgclose diff OLD_PLAN NEW_PLAN)", "a new plan file after the old one")
+    try DashArgument.checkOneStandardInput(files, command: "diff")
+    oldFile = files[0]
+    newFile = files[1]
+    let format = try parsed.format(DiffFormat.self) ?? .text
+    style = format == .markdown ? .markdown : .text
+    json = format == .json
+    redaction = RedactOption.redaction(parsed)
   }
 
-  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
-    var old: ClosurePlan
-    var new: ClosurePlan
-    do {
-      old = try PlanFiles.readPlan(oldFile)
-      new = try PlanFiles.readPlan(newFile)
-      try PlanFiles.requireSameOrganization(
-        new, file: newFile, as: old.organization.id.rawValue, of: oldFile, otherKind: .plan)
-    } catch {
-      throw CommandFailure(error, command: "diff")
-    }
+  func run(_ console: Console) throws -> ExitStatus {
+    var old = try PlanFiles.readPlan(oldFile)
+    var new = try PlanFiles.readPlan(newFile)
+    try PlanFiles.requireSameOrganization(
+      new, file: newFile, as: old.organization.id.rawValue, of: oldFile, otherKind: .plan)
     if let redaction {
       old = redaction.redacting(old)
       new = redaction.redacting(new)
@@ -54,7 +43,6 @@ struct DiffCommand: Command {
       console.out(
         DiffRenderer(style: style).render(diff, organizationID: new.organization.id.rawValue))
     }
-    console.leaveToExit((old, new, diff))
     return .success
   }
 }

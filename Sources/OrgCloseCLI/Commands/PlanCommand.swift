@@ -7,45 +7,40 @@ import PlanRendering
 
 /// `orgclose plan SNAPSHOT [--policy FILE] [--start DATE] [--out FILE] [--format F]`.
 struct PlanCommand: Command {
-  static let formats = CommandSpec.planFormats
-
   var run: PlanningRun
   var out: String?
-  var format: String
+  var format: PlanFormat
   /// Whether `--format` was given: with `--out`, the whole plan is printed only then.
   var formatGiven: Bool
   var failOnBlocking: Bool
   var redaction: PlanRedaction?
+  var policyFile: String? { run.policyFile }
 
-  init(_ arguments: [String]) throws(CommandFailure) {
-    do throws(UsageError) {
-      let parsed = try Arguments(arguments, spec: .plan)
-      let snapshot = try parsed.positionals("a snapshot file (orgclose plan SNAPSHOT)")[0]
-      run = PlanningRun(
-        command: "plan",
-        snapshotFile: snapshot, policyFile: parsed.value("policy"),
-        start: try PlanningRun.startDate(parsed.value("start"), command: "plan"))
-      try DashArgument.checkOneStandardInput([snapshot, parsed.value("policy")], command: "plan")
-      out = DashArgument.outputFile(parsed.value("out"))
-      format = try parsed.choice("format") ?? "text"
-      formatGiven = parsed.value("format") != nil
-      if parsed.value("out") == "-" {
-        // `--out -` puts plan.json itself on standard output, where the rendering would go.
-        guard parsed.value("format") == nil || format == "json" else {
-          throw UsageError(
-            "plan: --out - writes plan.json to standard output; --format \(format) cannot "
-              + "go there too", command: "plan")
-        }
-        format = "json"
+  init(_ arguments: [String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, spec: .plan)
+    let snapshot = try parsed.positionals("a snapshot file (orgclose plan SNAPSHOT)")[0]
+    run = PlanningRun(
+      command: "plan",
+      snapshotFile: snapshot, policyFile: parsed.value("policy"),
+      start: try PlanningRun.startDate(parsed.value("start"), command: "plan"))
+    try DashArgument.checkOneStandardInput([snapshot, parsed.value("policy")], command: "plan")
+    out = DashArgument.outputFile(parsed.value("out"))
+    format = try parsed.format(PlanFormat.self) ?? .text
+    formatGiven = parsed.value("format") != nil
+    if parsed.value("out") == "-" {
+      // `--out -` puts plan.json itself on standard output, where the rendering would go.
+      guard parsed.value("format") == nil || format == .json else {
+        throw UsageError(
+          "plan: --out - writes plan.json to standard output; --format \(format.rawValue) cannot "
+            + "go there too", command: "plan")
       }
-      failOnBlocking = parsed.flag("fail-on-blocking")
-      redaction = RedactOption.redaction(parsed)
-    } catch {
-      throw CommandFailure(error)
+      format = .json
     }
+    failOnBlocking = parsed.flag("fail-on-blocking")
+    redaction = RedactOption.redaction(parsed)
   }
 
-  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+  func run(_ console: Console) throws -> ExitStatus {
     var plan = try run.plan(today: console.today())
     if let redaction { plan = redaction.redacting(plan) }
     let finished = plan
@@ -59,20 +54,15 @@ struct PlanCommand: Command {
         }
       },
       { [format] in summaryOnly ? "" : Self.render(finished, format: format) })
-    do {
-      try written.get()
-    } catch {
-      throw CommandFailure(error)
-    }
+    try written.get()
     if let out, summaryOnly {
       console.out(Self.summary(plan, out: out, run: run, colours: console.usesColour))
     } else {
-      console.out(format == "text" && console.usesColour ? Self.coloured(output) : output)
-      if let out, format == "text" {
+      console.out(format == .text && console.usesColour ? Self.coloured(output) : output)
+      if let out, format == .text {
         console.out("Wrote \(OneLine.escaped(out)) (\(plan.summary.steps) steps).\n")
       }
     }
-    console.leaveToExit(plan)
     return failOnBlocking && plan.summary.blocking > 0 ? .blocked : .success
   }
 
@@ -143,14 +133,14 @@ struct PlanCommand: Command {
     }.joined(separator: "\n")
   }
 
-  static func render(_ plan: ClosurePlan, format: String) -> String {
+  static func render(_ plan: ClosurePlan, format: PlanFormat) -> String {
     switch format {
-    case "json": String(decoding: PlanFiles.encodedPlan(plan), as: UTF8.self)
-    case "markdown": MarkdownPlanRenderer().render(plan)
-    case "mermaid": MermaidRenderer().render(plan)
-    case "gantt": GanttRenderer().render(plan)
-    case "dot": DOTRenderer().render(plan)
-    default: TextPlanRenderer().render(plan)
+    case .json: String(decoding: PlanFiles.encodedPlan(plan), as: UTF8.self)
+    case .markdown: MarkdownPlanRenderer().render(plan)
+    case .mermaid: MermaidRenderer().render(plan)
+    case .gantt: GanttRenderer().render(plan)
+    case .dot: DOTRenderer().render(plan)
+    case .text: TextPlanRenderer().render(plan)
     }
   }
 }

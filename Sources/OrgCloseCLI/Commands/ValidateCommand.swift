@@ -6,37 +6,30 @@ import PlanFiles
 /// files, plans nothing.
 struct ValidateCommand: Command {
   var run: PlanningRun
-  var format: String
+  var format: ReportFormat
+  var policyFile: String? { run.policyFile }
 
-  init(_ arguments: [String]) throws(CommandFailure) {
-    do throws(UsageError) {
-      let parsed = try Arguments(arguments, spec: .validate)
-      let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
-      try DashArgument.checkOneStandardInput(
-        [snapshot, parsed.value("policy")], command: "validate")
-      run = PlanningRun(
-        command: "validate", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
-      format = try parsed.choice("format") ?? "text"
-    } catch {
-      throw CommandFailure(error)
-    }
+  init(_ arguments: [String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, spec: .validate)
+    let snapshot = try parsed.positionals("a snapshot file (orgclose validate SNAPSHOT)")[0]
+    try DashArgument.checkOneStandardInput(
+      [snapshot, parsed.value("policy")], command: "validate")
+    run = PlanningRun(
+      command: "validate", snapshotFile: snapshot, policyFile: parsed.value("policy"), start: nil)
+    format = try parsed.format(ReportFormat.self) ?? .text
   }
 
-  func run(_ console: Console) throws(CommandFailure) -> ExitStatus {
+  func run(_ console: Console) throws -> ExitStatus {
     let (organization, policy) = try run.inputs()
     if let policy {
       // The policy's account IDs are checked against the snapshot by the planner.
-      do {
-        _ = try ClosurePlanner().plan(
-          organization.value, policy: policy.value,
-          startDate: policy.value.startDate ?? .init(daysSince1970: 0),
-          inputs: .init(snapshot: organization.digest, policy: policy.digest))
-      } catch {
-        throw CommandFailure(error, policyFile: run.policyFile)
-      }
+      _ = try ClosurePlanner().plan(
+        organization.value, policy: policy.value,
+        startDate: policy.value.startDate ?? .init(daysSince1970: 0),
+        inputs: .init(snapshot: organization.digest, policy: policy.digest))
     }
     let org = organization.value
-    if format == "json" {
+    if format == .json {
       let document = ValidateJSON(
         snapshot: .init(
           file: PlanFiles.displayName(run.snapshotFile), digest: organization.digest,
@@ -46,14 +39,12 @@ struct ValidateCommand: Command {
           .init(file: PlanFiles.displayName(run.policyFile ?? "-"), digest: $0.digest)
         })
       console.out(String(decoding: PlanFiles.encode(document), as: UTF8.self))
-      console.leaveToExit(org)
       return .success
     }
     console.out(
       "\(PlanFiles.displayName(run.snapshotFile)): valid: organization \(org.id), \(org.organizationalUnits.count) OUs, "
         + "\(org.accounts.count) accounts (\(org.members.count) members)\n")
     if let file = run.policyFile { console.out("\(PlanFiles.displayName(file)): valid\n") }
-    console.leaveToExit(org)
     return .success
   }
 }

@@ -1,3 +1,4 @@
+import AWSInventory
 import ClosurePlanner
 import Foundation
 import OrgGraph
@@ -22,25 +23,23 @@ extension MotoIntegrationTests {
   @Suite(.serialized, .motoOrganization, .timeLimit(.minutes(10)))
   struct Organization {
     let moto: MotoOrganization
-    let folder: URL
+    let folder: TemporaryFolder
 
     init() throws {
       moto = try #require(MotoOrganization.current, "the suite's moto server did not start")
-      folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("orgclose-moto-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      folder = try TemporaryFolder()
     }
 
-    func snapshot(_ arguments: [String]) async throws -> TestProcess.Result {
-      try await TestProcess.run(
+    func snapshot(_ arguments: [String]) async throws -> CommandOutput {
+      try await TestProcess.runOffThePool(
         try Tools.orgclose(), ["snapshot", "--endpoint-url", moto.server.endpoint] + arguments,
-        environment: Tools.awsEnvironment())
+        onlyEnvironment: Tools.awsEnvironment())
     }
 
     @Test("snapshots every account under its parent, with the sections moto has, and plans")
     func snapshotsAndPlans() async throws {
-      defer { try? FileManager.default.removeItem(at: folder) }
-      let out = folder.appendingPathComponent("org.snapshot.json").path
+      defer { folder.remove() }
+      let out = folder.file("org.snapshot.json")
       let result = try await snapshot(["--tags", "--out", out])
       #expect(result.status == 0, "\(result.stderr)")
       let manifest = moto.manifest
@@ -95,8 +94,8 @@ extension MotoIntegrationTests {
 
     @Test("--from-cli-output rebuilds the organization from the aws CLI's saved output")
     func importsSavedOutput() async throws {
-      defer { try? FileManager.default.removeItem(at: folder) }
-      let saved = folder.appendingPathComponent("saved")
+      defer { folder.remove() }
+      let saved = folder.url("saved")
       try FileManager.default.createDirectory(at: saved, withIntermediateDirectories: true)
       let manifest = moto.manifest
       let admin = manifest.delegatedAdministrators[0][0]
@@ -118,10 +117,10 @@ extension MotoIntegrationTests {
       }
       try await saveOutputs(commands, in: saved)
 
-      let out = folder.appendingPathComponent("imported.json").path
-      let result = try await TestProcess.run(
+      let out = folder.file("imported.json")
+      let result = try await TestProcess.runOffThePool(
         try Tools.orgclose(), ["snapshot", "--from-cli-output", saved.path, "--out", out],
-        environment: Tools.awsEnvironment())
+        onlyEnvironment: Tools.awsEnvironment())
       #expect(result.status == 0, "\(result.stderr)")
       let document = try PlanFiles.decodeSnapshotDocument(
         try PlanFiles.read(out, as: .snapshot), file: out)
@@ -139,16 +138,16 @@ extension MotoIntegrationTests {
         ])
 
       // Only describe-organization and list-accounts, which moto prints without Paths.
-      let minimal = folder.appendingPathComponent("minimal")
+      let minimal = folder.url("minimal")
       try FileManager.default.createDirectory(at: minimal, withIntermediateDirectories: true)
       try await saveOutputs(
         [
           ("organization.json", ["describe-organization"]), ("roots.json", ["list-roots"]),
           ("accounts.json", ["list-accounts"]),
         ], in: minimal)
-      let fallback = try await TestProcess.run(
+      let fallback = try await TestProcess.runOffThePool(
         try Tools.orgclose(), ["snapshot", "--from-cli-output", minimal.path],
-        environment: Tools.awsEnvironment())
+        onlyEnvironment: Tools.awsEnvironment())
       #expect(fallback.status == 0, "\(fallback.stderr)")
       let flat = try PlanFiles.decodeSnapshotDocument(Data(fallback.stdout.utf8), file: "stdout")
       #expect(flat.accounts.allSatisfy { $0.parentId == manifest.rootId })
@@ -162,10 +161,10 @@ extension MotoIntegrationTests {
     {
       let environment = Tools.awsEnvironment()
       for (file, words) in commands {
-        let result = try await TestProcess.run(
+        let result = try await TestProcess.runOffThePool(
           Tools.aws,
           ["--endpoint-url", moto.server.endpoint, "--output", "json", "organizations"] + words,
-          environment: environment)
+          onlyEnvironment: environment)
         guard result.status == 0 else {
           throw ToolError("aws organizations \(words.joined(separator: " ")): \(result.stderr)")
         }
@@ -184,11 +183,12 @@ extension MotoIntegrationTests {
     func notInAnOrganization() async throws {
       let server = try await MotoServer.start()
       defer { server.stop() }
-      let out = FileManager.default.temporaryDirectory
-        .appendingPathComponent("orgclose-none-\(UUID().uuidString).json").path
-      let result = try await TestProcess.run(
+      let folder = try TemporaryFolder()
+      defer { folder.remove() }
+      let out = folder.file("org.snapshot.json")
+      let result = try await TestProcess.runOffThePool(
         try Tools.orgclose(), ["snapshot", "--endpoint-url", server.endpoint, "--out", out],
-        environment: Tools.awsEnvironment())
+        onlyEnvironment: Tools.awsEnvironment())
       #expect(result.status == 75)
       #expect(
         result.stderr.hasPrefix(
@@ -198,8 +198,9 @@ extension MotoIntegrationTests {
 
     @Test("without aws on PATH it exits 69 and says how to install it")
     func awsMissing() async throws {
-      let result = try await TestProcess.run(
-        try Tools.orgclose(), ["snapshot"], environment: Tools.awsEnvironment(path: "/nonexistent"))
+      let result = try await TestProcess.runOffThePool(
+        try Tools.orgclose(), ["snapshot"],
+        onlyEnvironment: Tools.awsEnvironment(path: "/nonexistent"))
       #expect(result.status == 69)
       #expect(
         result.stderr.hasPrefix(
@@ -209,9 +210,9 @@ extension MotoIntegrationTests {
     @Test("a server that does not answer: exit 75 after the retries")
     func unreachable() async throws {
       try Tools.require()
-      let result = try await TestProcess.run(
+      let result = try await TestProcess.runOffThePool(
         try Tools.orgclose(), ["snapshot", "--endpoint-url", "http://127.0.0.1:9"],
-        environment: Tools.awsEnvironment())
+        onlyEnvironment: Tools.awsEnvironment())
       #expect(result.status == 75)
       #expect(
         result.stderr.hasPrefix(
@@ -221,9 +222,9 @@ extension MotoIntegrationTests {
 
     @Test("live options with --from-cli-output are a usage error")
     func usage() async throws {
-      let result = try await TestProcess.run(
+      let result = try await TestProcess.runOffThePool(
         try Tools.orgclose(), ["snapshot", "--from-cli-output", "x", "--profile", "p"],
-        environment: Tools.awsEnvironment())
+        onlyEnvironment: Tools.awsEnvironment())
       #expect(result.status == 64)
       #expect(
         result.stderr

@@ -60,12 +60,12 @@ final class MotoServer: Sendable {
 
   /// Builds an organization in the server with `scripts/moto_org.py build`.
   func buildOrganization(accounts: Int, units: Int, depth: Int) async throws -> Manifest {
-    let result = try await TestProcess.run(
+    let result = try await TestProcess.runOffThePool(
       Tools.python,
       [
         Tools.script, "build", "--endpoint", endpoint, "--accounts", "\(accounts)", "--ous",
         "\(units)", "--depth", "\(depth)", "--tags", "--costs",
-      ], environment: Tools.awsEnvironment())
+      ], onlyEnvironment: Tools.awsEnvironment())
     guard result.status == 0 else {
       throw ToolError("building the moto organization failed: \(result.stderr)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Where the integration tests find their tools: the moto server and the AWS CLI in
 /// `.tools/venv` of this checkout (made by `make tools`), and the built `orgclose`.
@@ -22,16 +23,14 @@ enum Tools {
     }
   }
 
-  /// The built `orgclose`, beside the test bundle (`.build…/<triple>/debug/`).
+  /// The built `orgclose` (see `TestProcess.orgclose`).
   static func orgclose() throws -> String {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    while folder.path != "/" {
-      let candidate = folder.appendingPathComponent("orgclose").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      folder = folder.deletingLastPathComponent()
+    let binary = TestProcess.orgclose
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      throw ToolError(
+        "the orgclose binary was not found beside the tests; run 'swift build --build-tests'")
     }
-    throw ToolError(
-      "the orgclose binary was not found beside the tests; run 'swift build --build-tests'")
+    return binary
   }
 
   /// An environment that talks to the local server only: test credentials, the user's AWS

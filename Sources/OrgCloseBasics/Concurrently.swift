@@ -3,7 +3,7 @@ import Dispatch
 /// Runs `first` and `second` at the same time and returns both results.
 ///
 /// For the few places where a large organization gives two independent, CPU-bound jobs, so
-/// the second core can take one (README, "Performance"). Each job writes only its own slot, and
+/// the second core can take one. Each job writes only its own slot, and
 /// `concurrentPerform` returns only after both have finished, so reading the slots after it
 /// needs no lock.
 public func concurrently<First: Sendable, Second: Sendable>(
