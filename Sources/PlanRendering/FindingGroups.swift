@@ -48,7 +48,7 @@ struct FindingGroups {
         continue
       }
       if let account = finding.account {
-        if !groups[position].accounts.contains(account) {
+        if listed[position].insert(account).inserted {
           groups[position].accounts.append(account)
         }
       } else {

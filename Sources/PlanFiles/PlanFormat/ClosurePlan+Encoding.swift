@@ -56,11 +56,13 @@ extension ClosurePlan {
         writer.day(startDate)
       case .steps:
         writer.key(key)
-        var dates = StepDates(
-          startDate: startDate, windowDays: closeQuota.windowDays, capacity: steps.count)
+        var dates: [StepID: CalendarDay] = [:]
+        dates.reserveCapacity(steps.count)
         writer.records(steps) { writer, step in
-          let inherited = dates.inherited(by: step)
-          dates.record(step, inherited: inherited)
+          let inherited = StepDates.inherited(
+            startDate: startDate, windowDays: closeQuota.windowDays, window: step.window,
+            prerequisites: step.after.lazy.map { dates[$0] })
+          dates[step.id] = step.notBefore ?? inherited
           step.write(to: &writer, inheritedDate: inherited)
         }
       case .strategy: writer.field(key, strategy.rawValue)

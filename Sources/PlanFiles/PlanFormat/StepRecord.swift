@@ -13,30 +13,33 @@ struct StepRecord {
   static func steps(_ records: [StepRecord], startDate: CalendarDay, windowDays: Int)
     throws(PlanReadError) -> [ClosurePlan.Step]
   {
-    var waves: [StepID: Int] = [:]
-    waves.reserveCapacity(records.count)
-    var dates = StepDates(
-      startDate: startDate, windowDays: windowDays, capacity: records.count)
+    // One lookup per prerequisite, by position: waves and dates are arrays.
+    var position: [StepID: Int] = [:]
+    position.reserveCapacity(records.count)
     var steps: [ClosurePlan.Step] = []
     steps.reserveCapacity(records.count)
     for record in records {
       var step = record.step
       var wave = 0
-      for (position, id) in step.after.enumerated() {
-        guard let before = waves[id] else {
+      var before: [Int] = []
+      before.reserveCapacity(step.after.count)
+      for (index, id) in step.after.enumerated() {
+        guard let earlier = position[id] else {
           throw PlanReadError(
-            path: "\(record.path).after[\(position)]",
+            path: "\(record.path).after[\(index)]",
             message: "\"\(id)\" is not an earlier step of this plan")
         }
-        wave = max(wave, before + 1)
+        wave = max(wave, steps[earlier].wave + 1)
+        before.append(earlier)
       }
-      guard waves.updateValue(wave, forKey: step.id) == nil else {
+      let inherited = StepDates.inherited(
+        startDate: startDate, windowDays: windowDays, window: step.window,
+        prerequisites: before.lazy.map { steps[$0].notBefore })
+      guard position.updateValue(steps.count, forKey: step.id) == nil else {
         throw PlanReadError(path: "\(record.path).id", message: "\"\(step.id)\" is listed twice")
       }
       step.wave = wave
-      let inherited = dates.inherited(by: step)
       step.notBefore = record.storedDate ?? inherited
-      dates.record(step, inherited: inherited)
       steps.append(step)
     }
     return steps
@@ -125,16 +128,16 @@ extension ClosurePlan {
   /// Fills in each account's findings (the codes of the findings about it, in findings order,
   /// each once) and terminal step (its last step in plan order).
   mutating func deriveAccountFields() {
+    // Read in place by index: a loop over the records copied each one.
     var codes: [AccountID: [FindingCode]] = [:]
-    for finding in findings {
-      guard let account = finding.account else { continue }
-      if codes[account]?.contains(finding.code) != true {
-        codes[account, default: []].append(finding.code)
-      }
+    for index in findings.indices {
+      guard let account = findings[index].account else { continue }
+      let code = findings[index].code
+      if codes[account]?.contains(code) != true { codes[account, default: []].append(code) }
     }
     var last: [AccountID: StepID] = [:]
-    for step in steps {
-      if let account = step.account { last[account] = step.id }
+    for index in steps.indices {
+      if let account = steps[index].account { last[account] = steps[index].id }
     }
     for index in accounts.indices {
       let id = accounts[index].id
