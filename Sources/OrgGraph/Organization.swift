@@ -36,16 +36,16 @@ public struct Organization: Sendable {
   /// When the snapshot was taken, if it says.
   public let capturedAt: Timestamp?
 
-  private let accountIndex: [AccountID: Int]
-  private let unitIndex: [OrganizationalUnitID: Int]
+  let accountIndex: [AccountID: Int]
+  let unitIndex: [OrganizationalUnitID: Int]
   /// `Root/Prod/Payments`-style paths, parallel to `organizationalUnits`.
-  private let unitPaths: [String]
+  let unitPaths: [String]
   /// The place of each unit's path among all paths in string order.
   ///
   /// Parallel to `organizationalUnits`; equal paths share a rank. The root's rank is
   /// `rootPathRank`.
-  private let unitPathRanks: [Int]
-  private let rootPathRank: Int
+  let unitPathRanks: [Int]
+  let rootPathRank: Int
 
   /// The raw material of an organization, in input order, as a decoder produced it.
   public struct Parts: Sendable {
@@ -271,43 +271,5 @@ public struct Organization: Sendable {
       }
     }
     return depth
-  }
-}
-
-extension Organization {
-  /// The account with `id`, if the organization has it.
-  public func account(_ id: AccountID) -> Account? {
-    accountIndex[id].map { accounts[$0] }
-  }
-
-  /// The OU with `id`, if the organization has it.
-  public func unit(_ id: OrganizationalUnitID) -> OrganizationalUnit? {
-    unitIndex[id].map { organizationalUnits[$0] }
-  }
-
-  /// The management account.
-  public var managementAccount: Account {
-    guard let account = account(managementAccountID) else {
-      preconditionFailure("validated organization lost its management account")
-    }
-    return account
-  }
-
-  /// The names from the root down to `parent`, joined by `/`, such as `Root/Prod/Payments`.
-  public func path(of parent: ParentID) -> String {
-    switch parent {
-    case .root: root.name
-    case .organizationalUnit(let id): unitIndex[id].map { unitPaths[$0] } ?? root.name
-    }
-  }
-
-  /// The place of `path(of: parent)` among the organization's paths in string order: two
-  /// parents compare by rank as their paths compare as strings, and equal paths have equal
-  /// ranks.
-  public func pathRank(of parent: ParentID) -> Int {
-    switch parent {
-    case .root: rootPathRank
-    case .organizationalUnit(let id): unitIndex[id].map { unitPathRanks[$0] } ?? rootPathRank
-    }
   }
 }

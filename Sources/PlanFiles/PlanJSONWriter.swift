@@ -89,64 +89,6 @@ struct PlanJSONWriter: ~Copyable {
   /// Starts the next element of an array: the separator.
   mutating func element() { startElement() }
 
-  // MARK: Values
-
-  mutating func string(_ value: String) {
-    let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }
-    if done == nil {
-      var copy = value
-      copy.withUTF8 { appendQuoted($0) }
-    }
-  }
-
-  mutating func integer(_ value: Int) {
-    if value < 0 { append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of any Int
-    withUnsafeMutableBytes(of: &digits) { digits in
-      var start = digits.count
-      repeat {
-        start -= 1
-        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[start...]))
-    }
-  }
-
-  /// `"YYYY-MM-DD"`, as `CalendarDay.description` spells it, without building a string.
-  mutating func day(_ day: CalendarDay) {
-    let (year, month, dayOfMonth) = day.components
-    guard (0...9999).contains(year) else {
-      string(day.description)
-      return
-    }
-    append(UInt8(ascii: "\""))
-    appendDigits(year / 100)
-    appendDigits(year % 100)
-    append(UInt8(ascii: "-"))
-    appendDigits(month)
-    append(UInt8(ascii: "-"))
-    appendDigits(dayOfMonth)
-    append(UInt8(ascii: "\""))
-  }
-
-  /// Two decimal digits of `value`, which is in `0..<100`.
-  private mutating func appendDigits(_ value: Int) {
-    append(UInt8(ascii: "0") + UInt8(value / 10))
-    append(UInt8(ascii: "0") + UInt8(value % 10))
-  }
-
-  /// An array of strings.
-  mutating func strings(_ values: [String]) {
-    beginArray()
-    for index in values.indices {
-      element()
-      string(values[index])
-    }
-    endArray()
-  }
-
   // MARK: Layout
 
   /// Whether the members of the container now open go on lines of their own: those of the
@@ -184,7 +126,7 @@ struct PlanJSONWriter: ~Copyable {
   /// Escaped are the quote, the backslash and the control characters below U+0020 (`\b`,
   /// `\f`, `\n`, `\r`, `\t` by name, the rest as `\u00XX` with lowercase hex). Everything
   /// else, `/` and non-ASCII text included, is copied as is.
-  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+  mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
     append(UInt8(ascii: "\""))
     guard let base = utf8.baseAddress else {
       append(UInt8(ascii: "\""))
@@ -253,13 +195,13 @@ struct PlanJSONWriter: ~Copyable {
   // Always inlined, with `reserve`: the calls cost more than the stores (writing a
   // 100,000-account plan took 0.44 s with calls, 0.41 s without).
   @inline(__always)
-  private mutating func append(_ byte: UInt8) {
+  mutating func append(_ byte: UInt8) {
     reserve(1)
     buffer[count] = byte
     count += 1
   }
 
-  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     reserve(bytes.count)
     (buffer + count).initialize(from: base, count: bytes.count)
