@@ -14,7 +14,35 @@ struct SeenFields {
   }
 }
 
+/// The keys of a record, declared once as its `CodingKeys`, with the table the fast reader
+/// matches key bytes against.
+protocol WireKeys: CodingKey, CaseIterable, RawRepresentable, Sendable where RawValue == String {
+  static var table: KeyTable<Self> { get }
+}
+
+/// A record's keys and their bytes, in declaration order (byte order, as orgclose writes them).
+struct KeyTable<Key: WireKeys>: Sendable {
+  let keys: [Key]
+  let bytes: [[UInt8]]
+
+  init() {
+    keys = Array(Key.allCases)
+    bytes = keys.map { Array($0.rawValue.utf8) }
+  }
+}
+
 extension JSONCursor {
+  /// Reads an object whose keys are `Key`'s, handing each member to `member` with its key.
+  @inline(__always)
+  mutating func members<Key: WireKeys>(
+    _: Key.Type, _ member: (inout JSONCursor, Key) throws(Miss) -> Void
+  ) throws(Miss) {
+    let table = Key.table
+    try members(table.bytes) { cursor, field throws(Miss) in
+      try member(&cursor, table.keys[field])
+    }
+  }
+
   /// Reads an object, handing each member whose key is in `keys` to `member`.
   ///
   /// `member` gets the key's position in `keys` and reads the value. Other keys are skipped,
@@ -28,7 +56,7 @@ extension JSONCursor {
   /// last key's successor first, and inlining this and `SeenFields.insert`, brought that to 4%.)
   @inline(__always)
   mutating func members(
-    _ keys: [StaticString], _ member: (inout JSONCursor, Int) throws(Miss) -> Void
+    _ keys: [[UInt8]], _ member: (inout JSONCursor, Int) throws(Miss) -> Void
   ) throws(Miss) {
     var seen = SeenFields()
     var skipped = SkippedKeys()
@@ -38,7 +66,7 @@ extension JSONCursor {
       var field: Int?
       for offset in 0..<keys.count {
         let candidate = (next + offset) % keys.count
-        if key == keys[candidate] {
+        if key.elementsEqual(keys[candidate]) {
           field = candidate
           break
         }

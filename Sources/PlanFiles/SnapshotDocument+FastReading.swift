@@ -23,29 +23,6 @@ extension SnapshotDocument {
 extension JSONCursor {
   // MARK: The snapshot's records
 
-  // Each record's keys in byte order, as `members` expects them.
-  private static let snapshotKeys: [StaticString] = [
-    "accounts", "capturedAt", "collector", "costs", "delegatedAdministrators",
-    "enabledServicePrincipals", "gaps", "handshakes", "organization", "organizationalUnits",
-    "responsibilityTransfers", "rootAccessFeatures", "roots", "schemaVersion",
-  ]
-  private static let organizationKeys: [StaticString] = [
-    "arn", "featureSet", "id", "managementAccountEmail", "managementAccountId",
-  ]
-  private static let unitKeys: [StaticString] = ["id", "name", "parentId"]
-  private static let accountKeys: [StaticString] = [
-    "email", "id", "joinedMethod", "joinedTimestamp", "name", "parentId", "state", "status", "tags",
-  ]
-  private static let handshakeKeys: [StaticString] = ["action", "id", "state"]
-  private static let transferKeys: [StaticString] = [
-    "activeHandshakeId", "direction", "endTimestamp", "id", "status",
-  ]
-  private static let costsKeys: [StaticString] = ["periodEnd", "periodStart", "rows"]
-  private static let costRowKeys: [StaticString] = [
-    "accountId", "amount", "region", "service", "unit",
-  ]
-  private static let collectorKeys: [StaticString] = ["awsCli", "tool"]
-
   fileprivate mutating func snapshotDocument() throws(Miss) -> SnapshotDocument {
     var schemaVersion: Int?
     var organization: SnapshotDocument.OrganizationRecord?
@@ -61,28 +38,32 @@ extension JSONCursor {
     var capturedAt: String?
     var collector: SnapshotDocument.CollectorRecord?
     var gaps: [SnapshotDocument.GapRecord]?
-    try members(Self.snapshotKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: accounts = try cursor.array { cursor throws(Miss) in try cursor.accountRecord() }
-      case 1: capturedAt = try cursor.optionalString()
-      case 2: collector = try cursor.skipNull() ? nil : cursor.collectorRecord()
-      case 3: costs = try cursor.skipNull() ? nil : cursor.costsRecord()
-      case 4:
+    try members(SnapshotDocument.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .accounts:
+        accounts = try cursor.array { cursor throws(Miss) in try cursor.accountRecord() }
+      case .capturedAt: capturedAt = try cursor.optionalString()
+      case .collector: collector = try cursor.skipNull() ? nil : cursor.collectorRecord()
+      case .costs: costs = try cursor.skipNull() ? nil : cursor.costsRecord()
+      case .delegatedAdministrators:
         admins = try cursor.optionalArray { cursor throws(Miss) in
           try cursor.delegatedAdministrator()
         }
-      case 5: services = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
-      case 6: gaps = try cursor.optionalArray { cursor throws(Miss) in try cursor.gapRecord() }
-      case 7:
+      case .enabledServicePrincipals:
+        services = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
+      case .gaps: gaps = try cursor.optionalArray { cursor throws(Miss) in try cursor.gapRecord() }
+      case .handshakes:
         handshakes = try cursor.optionalArray { cursor throws(Miss) in try cursor.handshakeRecord()
         }
-      case 8: organization = try cursor.organizationRecord()
-      case 9: units = try cursor.optionalArray { cursor throws(Miss) in try cursor.unitRecord() }
-      case 10:
+      case .organization: organization = try cursor.organizationRecord()
+      case .organizationalUnits:
+        units = try cursor.optionalArray { cursor throws(Miss) in try cursor.unitRecord() }
+      case .responsibilityTransfers:
         transfers = try cursor.optionalArray { cursor throws(Miss) in try cursor.transferRecord() }
-      case 11: rootAccess = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
-      case 12: roots = try cursor.array { cursor throws(Miss) in try cursor.rootRecord() }
-      default: schemaVersion = try cursor.integer()
+      case .rootAccessFeatures:
+        rootAccess = try cursor.optionalArray { cursor throws(Miss) in try cursor.string() }
+      case .roots: roots = try cursor.array { cursor throws(Miss) in try cursor.rootRecord() }
+      case .schemaVersion: schemaVersion = try cursor.integer()
       }
     }
     return SnapshotDocument(
@@ -99,13 +80,13 @@ extension JSONCursor {
     var featureSet: String?
     var managementID: String?
     var managementEmail: String?
-    try members(Self.organizationKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: arn = try cursor.optionalString()
-      case 1: featureSet = try cursor.string()
-      case 2: id = try cursor.string()
-      case 3: managementEmail = try cursor.optionalString()
-      default: managementID = try cursor.string()
+    try members(SnapshotDocument.OrganizationRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .arn: arn = try cursor.optionalString()
+      case .featureSet: featureSet = try cursor.string()
+      case .id: id = try cursor.string()
+      case .managementAccountEmail: managementEmail = try cursor.optionalString()
+      case .managementAccountId: managementID = try cursor.string()
       }
     }
     return SnapshotDocument.OrganizationRecord(
@@ -114,19 +95,26 @@ extension JSONCursor {
   }
 
   private mutating func rootRecord() throws(Miss) -> SnapshotDocument.RootRecord {
-    let (first, second) = try stringPair("id", "name")
-    return SnapshotDocument.RootRecord(id: first, name: second)
+    var id: String?
+    var name: String?
+    try members(SnapshotDocument.RootRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .id: id = try cursor.string()
+      case .name: name = try cursor.string()
+      }
+    }
+    return SnapshotDocument.RootRecord(id: try required(id), name: try required(name))
   }
 
   private mutating func unitRecord() throws(Miss) -> SnapshotDocument.UnitRecord {
     var id: String?
     var name: String?
     var parentID: String?
-    try members(Self.unitKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: id = try cursor.string()
-      case 1: name = try cursor.string()
-      default: parentID = try cursor.string()
+    try members(SnapshotDocument.UnitRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .id: id = try cursor.string()
+      case .name: name = try cursor.string()
+      case .parentId: parentID = try cursor.string()
       }
     }
     return SnapshotDocument.UnitRecord(
@@ -143,17 +131,17 @@ extension JSONCursor {
     var joined: WireTimestamp?
     var parentID: String?
     var tags: [String: String]?
-    try members(Self.accountKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: email = try cursor.string()
-      case 1: id = try cursor.string()
-      case 2: joinedMethod = try cursor.string()
-      case 3: joined = try cursor.optionalTimestamp()
-      case 4: name = try cursor.string()
-      case 5: parentID = try cursor.string()
-      case 6: state = try cursor.optionalString()
-      case 7: status = try cursor.optionalString()
-      default: tags = try cursor.skipNull() ? nil : cursor.stringDictionary()
+    try members(SnapshotDocument.AccountRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .email: email = try cursor.string()
+      case .id: id = try cursor.string()
+      case .joinedMethod: joinedMethod = try cursor.string()
+      case .joinedTimestamp: joined = try cursor.optionalTimestamp()
+      case .name: name = try cursor.string()
+      case .parentId: parentID = try cursor.string()
+      case .state: state = try cursor.optionalString()
+      case .status: status = try cursor.optionalString()
+      case .tags: tags = try cursor.skipNull() ? nil : cursor.stringDictionary()
       }
     }
     return SnapshotDocument.AccountRecord(
@@ -165,19 +153,28 @@ extension JSONCursor {
   private mutating func delegatedAdministrator() throws(Miss)
     -> SnapshotDocument.DelegatedAdministratorRecord
   {
-    let (first, second) = try stringPair("accountId", "servicePrincipal")
-    return SnapshotDocument.DelegatedAdministratorRecord(accountId: first, servicePrincipal: second)
+    var account: String?
+    var service: String?
+    try members(SnapshotDocument.DelegatedAdministratorRecord.CodingKeys.self) {
+      cursor, key throws(Miss) in
+      switch key {
+      case .accountId: account = try cursor.string()
+      case .servicePrincipal: service = try cursor.string()
+      }
+    }
+    return SnapshotDocument.DelegatedAdministratorRecord(
+      accountId: try required(account), servicePrincipal: try required(service))
   }
 
   private mutating func handshakeRecord() throws(Miss) -> SnapshotDocument.HandshakeRecord {
     var id: String?
     var action: String?
     var state: String?
-    try members(Self.handshakeKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: action = try cursor.string()
-      case 1: id = try cursor.string()
-      default: state = try cursor.string()
+    try members(SnapshotDocument.HandshakeRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .action: action = try cursor.string()
+      case .id: id = try cursor.string()
+      case .state: state = try cursor.string()
       }
     }
     return SnapshotDocument.HandshakeRecord(
@@ -190,13 +187,13 @@ extension JSONCursor {
     var status: String?
     var end: WireTimestamp?
     var handshake: String?
-    try members(Self.transferKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: handshake = try cursor.optionalString()
-      case 1: direction = try cursor.string()
-      case 2: end = try cursor.optionalTimestamp()
-      case 3: id = try cursor.string()
-      default: status = try cursor.string()
+    try members(SnapshotDocument.TransferRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .activeHandshakeId: handshake = try cursor.optionalString()
+      case .direction: direction = try cursor.string()
+      case .endTimestamp: end = try cursor.optionalTimestamp()
+      case .id: id = try cursor.string()
+      case .status: status = try cursor.string()
       }
     }
     return SnapshotDocument.TransferRecord(
@@ -208,11 +205,11 @@ extension JSONCursor {
     var start: String?
     var end: String?
     var rows: [SnapshotDocument.CostRowRecord]?
-    try members(Self.costsKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: end = try cursor.string()
-      case 1: start = try cursor.string()
-      default: rows = try cursor.array { cursor throws(Miss) in try cursor.costRow() }
+    try members(SnapshotDocument.CostsRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .periodEnd: end = try cursor.string()
+      case .periodStart: start = try cursor.string()
+      case .rows: rows = try cursor.array { cursor throws(Miss) in try cursor.costRow() }
       }
     }
     return SnapshotDocument.CostsRecord(
@@ -225,15 +222,15 @@ extension JSONCursor {
     var region: String?
     var amount: WireDecimal?
     var unit: String?
-    try members(Self.costRowKeys) { cursor, field throws(Miss) in
-      switch field {
-      case 0: accountID = try cursor.string()
-      case 1:
+    try members(SnapshotDocument.CostRowRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .accountId: accountID = try cursor.string()
+      case .amount:
         // `WireDecimal` takes a string, else a number printed as Swift prints a Double.
         amount = WireDecimal(cursor.atString() ? try cursor.string() : "\(try cursor.double())")
-      case 2: region = try cursor.string()
-      case 3: service = try cursor.string()
-      default: unit = try cursor.string()
+      case .region: region = try cursor.string()
+      case .service: service = try cursor.string()
+      case .unit: unit = try cursor.string()
       }
     }
     return SnapshotDocument.CostRowRecord(
@@ -244,31 +241,25 @@ extension JSONCursor {
   private mutating func collectorRecord() throws(Miss) -> SnapshotDocument.CollectorRecord {
     var tool: String?
     var awsCLI: String?
-    try members(Self.collectorKeys) { cursor, field throws(Miss) in
-      if field == 1 {
-        tool = try cursor.optionalString()
-      } else {
-        awsCLI = try cursor.optionalString()
+    try members(SnapshotDocument.CollectorRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .tool: tool = try cursor.optionalString()
+      case .awsCli: awsCLI = try cursor.optionalString()
       }
     }
     return SnapshotDocument.CollectorRecord(tool: tool, awsCli: awsCLI)
   }
 
   private mutating func gapRecord() throws(Miss) -> SnapshotDocument.GapRecord {
-    let (first, second) = try stringPair("section", "reason")
-    return SnapshotDocument.GapRecord(section: first, reason: second)
-  }
-
-  /// An object with two required string fields (other fields skipped).
-  private mutating func stringPair(_ firstKey: StaticString, _ secondKey: StaticString)
-    throws(Miss) -> (String, String)
-  {
-    var first: String?
-    var second: String?
-    try members([firstKey, secondKey]) { cursor, field throws(Miss) in
-      if field == 0 { first = try cursor.string() } else { second = try cursor.string() }
+    var section: String?
+    var reason: String?
+    try members(SnapshotDocument.GapRecord.CodingKeys.self) { cursor, key throws(Miss) in
+      switch key {
+      case .section: section = try cursor.string()
+      case .reason: reason = try cursor.string()
+      }
     }
-    return (try required(first), try required(second))
+    return SnapshotDocument.GapRecord(section: try required(section), reason: try required(reason))
   }
 
   /// `WireTimestamp`: a number (epoch seconds), else a string; `nil` for `null`.

@@ -4,6 +4,12 @@
 /// Values are kept as AWS spells them; `SnapshotDocument+Organization.swift` checks and maps
 /// them to the model.
 public struct SnapshotDocument: Codable, Equatable, Sendable {
+  /// The record's keys, declared once: `Codable` and the fast reader both use them.
+  enum CodingKeys: String, WireKeys {
+    case accounts, capturedAt, collector, costs, delegatedAdministrators, enabledServicePrincipals, gaps, handshakes, organization, organizationalUnits, responsibilityTransfers, rootAccessFeatures, roots, schemaVersion
+    static let table = KeyTable<Self>()
+  }
+
   public static let currentSchemaVersion = 1
 
   /// Where the snapshot holds integers, for `StrictJSON` to name a `1.5` by its path.
@@ -50,6 +56,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct OrganizationRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case arn, featureSet, id, managementAccountEmail, managementAccountId
+      static let table = KeyTable<Self>()
+    }
+
     public var id: String
     public var arn: String?
     public var featureSet: String
@@ -68,6 +80,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct RootRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case id, name
+      static let table = KeyTable<Self>()
+    }
+
     public var id: String
     public var name: String
     public init(id: String, name: String) {
@@ -77,6 +95,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct UnitRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case id, name, parentId
+      static let table = KeyTable<Self>()
+    }
+
     public var id: String
     public var name: String
     public var parentId: String
@@ -88,6 +112,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct AccountRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case email, id, joinedMethod, joinedTimestamp, name, parentId, state, status, tags
+      static let table = KeyTable<Self>()
+    }
+
     public var id: String
     public var name: String
     public var email: String
@@ -117,6 +147,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct DelegatedAdministratorRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case accountId, servicePrincipal
+      static let table = KeyTable<Self>()
+    }
+
     public var accountId: String
     public var servicePrincipal: String
     public init(accountId: String, servicePrincipal: String) {
@@ -126,6 +162,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct HandshakeRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case action, id, state
+      static let table = KeyTable<Self>()
+    }
+
     public var id: String
     public var action: String
     public var state: String
@@ -137,6 +179,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct TransferRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case activeHandshakeId, direction, endTimestamp, id, status
+      static let table = KeyTable<Self>()
+    }
+
     public var id: String
     /// `inbound` or `outbound`.
     public var direction: String
@@ -157,6 +205,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct CostsRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case periodEnd, periodStart, rows
+      static let table = KeyTable<Self>()
+    }
+
     public var periodStart: String
     public var periodEnd: String
     public var rows: [CostRowRecord]
@@ -168,6 +222,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct CostRowRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case accountId, amount, region, service, unit
+      static let table = KeyTable<Self>()
+    }
+
     public var accountId: String
     public var service: String
     public var region: String
@@ -185,6 +245,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct CollectorRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case awsCli, tool
+      static let table = KeyTable<Self>()
+    }
+
     public var tool: String?
     public var awsCli: String?
     public init(tool: String?, awsCli: String?) {
@@ -194,6 +260,12 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct GapRecord: Codable, Equatable, Sendable {
+    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    enum CodingKeys: String, WireKeys {
+      case reason, section
+      static let table = KeyTable<Self>()
+    }
+
     public var section: String
     public var reason: String
     public init(section: String, reason: String) {
