@@ -6,7 +6,9 @@
 public struct SnapshotDocument: Codable, Equatable, Sendable {
   /// The record's keys, declared once: `Codable` and the fast reader both use them.
   enum CodingKeys: String, WireKeys {
-    case accounts, capturedAt, collector, costs, delegatedAdministrators, enabledServicePrincipals, gaps, handshakes, organization, organizationalUnits, responsibilityTransfers, rootAccessFeatures, roots, schemaVersion
+    case accounts, capturedAt, collector, costs, delegatedAdministrators, enabledServicePrincipals,
+      gaps, handshakes, organization, organizationalUnits, responsibilityTransfers,
+      rootAccessFeatures, roots, schemaVersion
     static let table = KeyTable<Self>()
   }
 
