@@ -20,7 +20,7 @@ protocol WireKeys: CodingKey, CaseIterable, RawRepresentable, Sendable where Raw
   static var table: KeyTable<Self> { get }
 }
 
-/// A record's keys and their bytes, in declaration order (byte order, as orgclose writes them).
+/// A record's keys and their bytes, in declaration order.
 struct KeyTable<Key: WireKeys>: Sendable {
   let keys: [Key]
   let bytes: [[UInt8]]

@@ -4,11 +4,12 @@
 /// Values are kept as AWS spells them; `SnapshotDocument+Organization.swift` checks and maps
 /// them to the model.
 public struct SnapshotDocument: Codable, Equatable, Sendable {
-  /// The record's keys, declared once: `Codable` and the fast reader both use them.
+  /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+  /// fast reader both use them.
   enum CodingKeys: String, WireKeys {
-    case accounts, capturedAt, collector, costs, delegatedAdministrators, enabledServicePrincipals,
-      gaps, handshakes, organization, organizationalUnits, responsibilityTransfers,
-      rootAccessFeatures, roots, schemaVersion
+    case schemaVersion, organization, roots, organizationalUnits, accounts, delegatedAdministrators,
+      handshakes, responsibilityTransfers, enabledServicePrincipals, rootAccessFeatures, costs,
+      capturedAt, collector, gaps
     static let table = KeyTable<Self>()
   }
 
@@ -58,9 +59,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct OrganizationRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case arn, featureSet, id, managementAccountEmail, managementAccountId
+      case id, arn, featureSet, managementAccountId, managementAccountEmail
       static let table = KeyTable<Self>()
     }
 
@@ -82,7 +84,8 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct RootRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
       case id, name
       static let table = KeyTable<Self>()
@@ -97,7 +100,8 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct UnitRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
       case id, name, parentId
       static let table = KeyTable<Self>()
@@ -114,9 +118,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct AccountRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case email, id, joinedMethod, joinedTimestamp, name, parentId, state, status, tags
+      case id, name, email, state, status, joinedMethod, joinedTimestamp, parentId, tags
       static let table = KeyTable<Self>()
     }
 
@@ -149,7 +154,8 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct DelegatedAdministratorRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
       case accountId, servicePrincipal
       static let table = KeyTable<Self>()
@@ -164,9 +170,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct HandshakeRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case action, id, state
+      case id, action, state
       static let table = KeyTable<Self>()
     }
 
@@ -181,9 +188,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct TransferRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case activeHandshakeId, direction, endTimestamp, id, status
+      case id, direction, status, endTimestamp, activeHandshakeId
       static let table = KeyTable<Self>()
     }
 
@@ -207,9 +215,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct CostsRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case periodEnd, periodStart, rows
+      case periodStart, periodEnd, rows
       static let table = KeyTable<Self>()
     }
 
@@ -224,9 +233,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct CostRowRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case accountId, amount, region, service, unit
+      case accountId, service, region, amount, unit
       static let table = KeyTable<Self>()
     }
 
@@ -247,9 +257,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct CollectorRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case awsCli, tool
+      case tool, awsCli
       static let table = KeyTable<Self>()
     }
 
@@ -262,9 +273,10 @@ public struct SnapshotDocument: Codable, Equatable, Sendable {
   }
 
   public struct GapRecord: Codable, Equatable, Sendable {
-    /// The record's keys, declared once: `Codable` and the fast reader both use them.
+    /// The record's keys, declared once, in the order `Codable` checks them: `Codable` and the
+    /// fast reader both use them.
     enum CodingKeys: String, WireKeys {
-      case reason, section
+      case section, reason
       static let table = KeyTable<Self>()
     }
 
