@@ -99,14 +99,7 @@ extension PlanAssembly {
         message: pending.message, remediation: pending.remediation)
     }
 
-    var codesByAccount: [AccountID: [FindingCode]] = [:]
-    for index in findingList.indices {
-      guard let account = findingList[index].account else { continue }
-      let code = findingList[index].code
-      if codesByAccount[account]?.contains(code) != true {
-        codesByAccount[account, default: []].append(code)
-      }
-    }
+    let codesByAccount = ClosurePlan.findingCodesByAccount(findingList)
     // By path, then ID: by path rank, then position, as the accounts are sorted by ID.
     let accounts = organization.accounts
     let pathRanks = accounts.map { organization.pathRank(of: $0.parent) }

@@ -46,7 +46,7 @@ extension MarkdownContext {
     guard tally.count > 1 else { return waveRow(wave, tally.firstStep) }
     let windows = tally.windows.map { TextFormatting.numbers($0) } ?? "—"
     let dates = tally.dates.map { TextFormatting.dates($0) } ?? "—"
-    let step = Self.name(tally.action) + " (per account)"
+    let step = Self.name(tally.action.rawValue) + " (per account)"
     return MarkdownDocument.row(
       ["\(wave)", tally.kind.rawValue, step, TextFormatting.grouped(tally.count), windows, dates])
   }

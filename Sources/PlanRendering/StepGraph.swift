@@ -75,7 +75,7 @@ struct StepGraph {
     var nodeOfKey: [GroupKey: Int] = [:]
     var windows: [ClosedRange<Int>?] = []
     var titles: [String] = []
-    var actions: [String] = []
+    var actions: [StepAction.Name] = []
     var nodeOfStep: [Int] = []
     nodeOfStep.reserveCapacity(steps.count)
     var positionOfStep: [StepID: Int] = [:]
@@ -95,7 +95,7 @@ struct StepGraph {
             wave: steps[position].wave, count: 1))
         windows.append(nil)
         titles.append(index.title(steps[position]))
-        actions.append(steps[position].action.name.rawValue)
+        actions.append(steps[position].action.name)
       }
       if let window = steps[position].window { windows[node] = .spanning(windows[node], window) }
       if let severity = severityOfStep[steps[position].id],
@@ -143,10 +143,10 @@ struct StepGraph {
 
   /// A step's title; `close-account × 1,000 (window 2)` for a group.
   private static func label(
-    count: Int, title: String, action: String, windows: ClosedRange<Int>?
+    count: Int, title: String, action: StepAction.Name, windows: ClosedRange<Int>?
   ) -> String {
     guard count > 1 else { return title }
-    let base = "\(action) × \(TextFormatting.grouped(count))"
+    let base = "\(action.rawValue) × \(TextFormatting.grouped(count))"
     guard let windows else { return base }
     let noun = windows.lowerBound == windows.upperBound ? "window" : "windows"
     return base + " (\(noun) \(TextFormatting.numbers(windows)))"
@@ -155,14 +155,14 @@ struct StepGraph {
   /// What decides which node a step belongs to.
   private struct GroupKey: Hashable {
     var wave: Int
-    var action: String
+    var action: StepAction.Name
     var window: Int?
     /// Set only when steps are not grouped, so every step is its own node.
     var position: Int?
 
     init(_ step: ClosurePlan.Step, position: Int, grouping: Grouping) {
       wave = step.wave
-      action = step.action.name.rawValue
+      action = step.action.name
       switch grouping {
       case .none:
         self.position = position

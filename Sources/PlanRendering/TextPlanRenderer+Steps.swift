@@ -45,7 +45,7 @@ extension TextPlanRenderer {
   private func tallyLines(_ tally: WaveDigest.Tally, index: PlanIndex) -> [String] {
     guard tally.count > 1 else { return stepLines(tally.firstStep, index: index) }
     var text =
-      TextEscaping.terminal(tally.action) + " × " + TextFormatting.grouped(tally.count)
+      TextEscaping.terminal(tally.action.rawValue) + " × " + TextFormatting.grouped(tally.count)
     if let windows = tally.windows {
       text +=
         (windows.lowerBound == windows.upperBound ? ", window " : ", windows ")

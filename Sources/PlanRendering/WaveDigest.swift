@@ -9,7 +9,7 @@ import OrgGraph
 struct WaveDigest {
   /// The per-account steps of one action in one wave.
   struct Tally {
-    var action: String
+    var action: StepAction.Name
     var kind: ClosurePlan.StepKind
     /// The first step counted, which stands for the tally when it counts one step.
     var firstStep: ClosurePlan.Step
@@ -32,7 +32,7 @@ struct WaveDigest {
   static func digests(of steps: [ClosurePlan.Step]) -> [WaveDigest] {
     var digests: [WaveDigest] = []
     var positionOfWave: [Int: Int] = [:]
-    var tallyPositions: [[String: Int]] = []
+    var tallyPositions: [[StepAction.Name: Int]] = []
     // Fields are read through `steps[index]` rather than a loop variable, which would copy
     // (and retain) the whole step.
     for index in steps.indices {
@@ -56,14 +56,14 @@ struct WaveDigest {
         continue
       }
       let tally: Int
-      if let known = tallyPositions[position][steps[index].action.name.rawValue] {
+      if let known = tallyPositions[position][steps[index].action.name] {
         tally = known
       } else {
         tally = digests[position].tallies.count
-        tallyPositions[position][steps[index].action.name.rawValue] = tally
+        tallyPositions[position][steps[index].action.name] = tally
         digests[position].tallies.append(
           Tally(
-            action: steps[index].action.name.rawValue, kind: steps[index].kind,
+            action: steps[index].action.name, kind: steps[index].kind,
             firstStep: steps[index],
             count: 0, windows: nil, dates: nil))
       }
@@ -78,7 +78,7 @@ struct WaveDigest {
       }
     }
     for position in digests.indices {
-      digests[position].tallies.sort { $0.action < $1.action }
+      digests[position].tallies.sort { $0.action.rawValue < $1.action.rawValue }
     }
     return digests.sorted { $0.wave < $1.wave }
   }

@@ -128,13 +128,8 @@ extension ClosurePlan {
   /// Fills in each account's findings (the codes of the findings about it, in findings order,
   /// each once) and terminal step (its last step in plan order).
   mutating func deriveAccountFields() {
+    let codes = Self.findingCodesByAccount(findings)
     // Read in place by index: a loop over the records copied each one.
-    var codes: [AccountID: [FindingCode]] = [:]
-    for index in findings.indices {
-      guard let account = findings[index].account else { continue }
-      let code = findings[index].code
-      if codes[account]?.contains(code) != true { codes[account, default: []].append(code) }
-    }
     var last: [AccountID: StepID] = [:]
     for index in steps.indices {
       if let account = steps[index].account { last[account] = steps[index].id }
