@@ -1,8 +1,10 @@
 import OrgGraph
 
-/// The member rules: each fact about a member that calls for a finding, as one row (rule
-/// ID, code, severity, message, remediation). `PlanAssembly+Members` decides which facts
-/// hold and adds the steps; the wording lives here.
+/// The member rules: one row per fact about a member that calls for a finding.
+///
+/// Each row holds the rule ID, code, severity, message and remediation, and the tasks of the
+/// step the fact adds where it adds one. `PlanAssembly+Members` and `+Departure` decide which
+/// facts hold and build the steps; the wording lives here.
 enum MemberRules {
   // rule D32 (protected accounts are removed, never closed)
   static let protectedInScope = FindingRule(
