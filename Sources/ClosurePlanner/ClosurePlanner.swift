@@ -1,4 +1,3 @@
-import OrgCloseBasics
 public import OrgGraph
 
 /// Computes a dependency-ordered, dated shutdown plan from an organization and a policy.
@@ -6,22 +5,8 @@ public import OrgGraph
 /// Planning is pure and deterministic: the same organization, policy, start date and
 /// version give the same plan, whatever order the input arrived in.
 public struct ClosurePlanner: Sendable {
-  /// Organizations with more members than this have their members planned on two cores.
-  ///
-  /// Below it the halves save nothing worth a second thread: `plan --out` took 0.02 s either
-  /// way for 1,000 members, and 0.13 s in order against 0.12 s in halves for 10,000.
-  public static let defaultParallelMemberThreshold = 10_000
-
-  /// Organizations with more members than this have their members planned on two cores; the
-  /// plan is the same either way.
-  public var parallelMemberThreshold: Int
-
   /// Creates a planner.
-  ///
-  /// - Parameter parallelMemberThreshold: Tests set it to compare both ways of planning.
-  public init(parallelMemberThreshold: Int = Self.defaultParallelMemberThreshold) {
-    self.parallelMemberThreshold = parallelMemberThreshold
-  }
+  public init() {}
 
   /// Plans the shutdown of `organization`.
   ///
@@ -41,19 +26,14 @@ public struct ClosurePlanner: Sendable {
     var assembly = PlanAssembly(
       organization: organization, policy: policy, strategy: strategy, startDate: startDate)
     assembly.planOrganizationStart()
-    assembly.planMembers(parallelAbove: parallelMemberThreshold)
+    for position in assembly.memberPositions { assembly.planMember(at: position) }
     assembly.reportUnreadTags()
     assembly.planOrganizationEnd()
-    let (windows, firstWindow) = assembly.assignCloseWindows()
-    // Ordering and dating the steps and listing the findings and accounts are independent
-    // and take about as long each (0.25 s for 100,000 accounts), so they share two cores.
-    let assembled = assembly
-    let (steps, entries) = concurrently(
-      { Result { () throws(PlanningError) in try assembled.scheduledSteps() } },
-      { assembled.findingsAndAccounts() })
+    let schedule = try assembly.schedule()
+    let entries = assembly.findingsAndAccounts()
     return assembly.finishedPlan(
-      steps: try steps.get(), findings: entries.findings, accounts: entries.accounts,
-      windows: windows, firstWindow: firstWindow, inputs: inputs)
+      steps: schedule.steps, findings: entries.findings, accounts: entries.accounts,
+      windows: schedule.windows, firstWindow: assembly.scheduleQuota.firstWindow, inputs: inputs)
   }
 
   /// Every account the policy names must be a member of the snapshot (a typo must not

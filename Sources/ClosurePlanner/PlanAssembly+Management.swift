@@ -56,7 +56,7 @@ extension PlanAssembly {
         "Keep the confirmation email; the 90-day post-closure period starts now (rule C18)",
       ])
     reportRootMFA(management, facts: facts, step: reset.first ?? close)
-    reportManagementState(management, step: close)
+    reportState(management, step: close, isManagement: true)
     report(
       .managementAccountNotAPIClosable, .info, account: management.id, step: close,
       message: "\(who) is the management account: it can only be closed by hand, signed in as "
@@ -70,33 +70,6 @@ extension PlanAssembly {
         remediation: "Use close-then-delete if the organization must be deleted explicitly")
     }
     outcomes[managementPosition] = AccountOutcome(disposition: .close, terminalStep: close)
-  }
-
-  /// Findings from the state of a management account that is still open, as for members.
-  private mutating func reportManagementState(_ management: Account, step: Int) {
-    switch management.state {
-    case .suspended:
-      report(
-        .accountSuspendedByAWS, .blocking, account: management.id, step: step,
-        message: "\(label(management)) is the management account and is SUSPENDED by AWS "
-          + "(rule A6): every API step of the plan is called from it, and a suspended account "
-          + "cannot be closed until AWS lifts the suspension",
-        remediation: "Contact AWS Support about the suspension before starting the shutdown")
-    case .pendingActivation:
-      report(
-        .accountPendingActivation, .warning, account: management.id, step: step,
-        message: "\(label(management)) is the management account and is PENDING_ACTIVATION; "
-          + "whether it can be closed is undocumented (reference §4.15)",
-        remediation: "Finish its sign-up or contact AWS Support")
-    case .unknown(let raw):
-      report(
-        .unknownAccountState, .blocking, account: management.id, step: step,
-        message: "\(label(management)) is the management account and has state \"\(raw)\", "
-          + "which this version of orgclose does not know",
-        remediation: "Check the account in the console; upgrade orgclose if AWS added a state")
-    case .active, .closed, .pendingClosure, .closedOrSuspended:
-      break
-    }
   }
 
   /// A management account that is already closed or closing gets no close step, only a

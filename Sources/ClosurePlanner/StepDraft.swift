@@ -10,5 +10,29 @@ struct StepDraft {
   var earliest: CalendarDay?
   /// Days that must pass after the latest prerequisite's date (the 90-day rule C18).
   var delayAfterPrerequisites = 0
-  var window: Int?
+}
+
+/// The step graph being built: steps, each naming its prerequisites by index.
+///
+/// It only collects steps and edges; `StepScheduler` orders and dates them.
+struct StepGraph {
+  private(set) var drafts: [StepDraft] = []
+
+  var count: Int { drafts.count }
+  var indices: Range<Int> { drafts.indices }
+
+  subscript(index: Int) -> StepDraft {
+    get { drafts[index] }
+    set { drafts[index] = newValue }
+  }
+
+  /// Appends a step and returns its index.
+  @discardableResult
+  mutating func add(
+    _ action: StepAction, after: [Int] = [], tasks: [StepTask] = [], earliest: CalendarDay? = nil
+  ) -> Int {
+    drafts.append(
+      StepDraft(action: action, id: action.id, after: after, tasks: tasks, earliest: earliest))
+    return drafts.count - 1
+  }
 }

@@ -42,8 +42,7 @@ import Testing
         + "orgclose validate takes the snapshot first\n")
   }
 
-  /// 10,001 members: more than `ClosurePlanner.defaultParallelMemberThreshold`, so the
-  /// executable plans the members in two halves on two cores.
+  /// 10,001 members: a generated organization large enough to need several quota windows.
   @Test("a generated organization of 10,001 members plans, reads back valid, and checks fresh")
   func generatedOrganization() throws {
     let folder = try TemporaryFolder()
