@@ -66,8 +66,8 @@ extension PlanAssembly {
   ///
   /// Findings and accounts are put in order by sorting their positions, compared field by
   /// field in place (accounts by path rank), then built once; the counts take one pass each.
-  /// Building then sorting the entries, and counting with `filter`, copied every step,
-  /// finding and entry: planning 100,000 accounts took 1.5 s that way, 1.15 s this way.
+  /// Building then sorting the entries, and counting with `filter`, would copy every step,
+  /// finding and entry.
   func findingsAndAccounts() -> (
     findings: [ClosurePlan.Finding], accounts: [ClosurePlan.AccountEntry]
   ) {

@@ -210,8 +210,7 @@ public struct Organization: Sendable {
     }
     unitPaths = paths
 
-    // Ranks let callers sort by path with integer comparisons: planning 100,000 accounts
-    // took 0.05 s less than with the path strings compared.
+    // Ranks let callers sort by path with integer comparisons instead of comparing strings.
     // Index -1 stands for the root.
     func path(_ index: Int) -> String { index < 0 ? root.name : paths[index] }
     let ordered = ([-1] + units.indices).sorted { path($0) < path($1) }

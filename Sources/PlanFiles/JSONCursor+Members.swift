@@ -51,9 +51,7 @@ extension JSONCursor {
   ///
   /// `keys` are listed in byte order, the order orgclose writes them, and each search starts
   /// after the last key found: in a file orgclose wrote, the first key tried is nearly always
-  /// the one. (Trying the keys from the start each time read a 10,000-account plan with 6%
-  /// more instructions than the hand-written chains of comparisons this replaced; trying the
-  /// last key's successor first, and inlining this and `SeenFields.insert`, brought that to 4%.)
+  /// the one.
   @inline(__always)
   mutating func members(
     _ keys: [[UInt8]], _ member: (inout JSONCursor, Int) throws(Miss) -> Void

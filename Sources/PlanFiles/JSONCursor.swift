@@ -5,8 +5,7 @@
 /// anything else, from a syntax error to an escaped key, a duplicate key or a string longer
 /// than the file's limit, as `Miss`: the caller then checks the file with `StrictJSON` and
 /// decodes it with `JSONDecoder`, which produce the value or the precise error message. So the
-/// fast path changes speed, never results. Decoding a 36 MB snapshot this way takes about a
-/// tenth of `JSONDecoder`'s time (README, "Performance").
+/// fast path changes speed, never results (README, "Performance").
 struct JSONCursor {
   /// The document is outside what the fast path handles; decode it with `JSONDecoder`.
   struct Miss: Error {}

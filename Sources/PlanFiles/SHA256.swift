@@ -18,9 +18,8 @@ enum SHA256 {
 
   /// The digest of `bytes` as 64 lowercase hex digits.
   ///
-  /// Whole blocks are hashed where they lie, without copying the input (36 MB for a
-  /// 100,000-account snapshot), and the schedule and constants are read through unsafe
-  /// buffers (11% fewer instructions than indexing arrays).
+  /// Whole blocks are hashed where they lie, without copying the input, and the schedule and
+  /// constants are read through unsafe buffers, which skip the bounds checks of arrays.
   static func hexDigest(_ bytes: some Collection<UInt8>) -> String {
     var state = State()
     let hashed: Void? = bytes.withContiguousStorageIfAvailable { state.hash($0) }
