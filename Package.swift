@@ -24,7 +24,11 @@ let package = Package(
     .target(name: "OrgGraph", swiftSettings: strictSettings),
     .target(name: "ClosurePlanner", dependencies: ["OrgGraph"], swiftSettings: strictSettings),
     .target(
-      name: "PlanFiles", dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner"],
+      name: "PlanExecution", dependencies: ["OrgGraph", "ClosurePlanner"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "PlanFiles",
+      dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanExecution"],
       swiftSettings: strictSettings),
     .target(
       name: "PlanRendering", dependencies: ["OrgGraph", "ClosurePlanner"],
@@ -36,7 +40,7 @@ let package = Package(
       name: "OrgCloseCLI",
       dependencies: [
         "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering",
-        "AWSInventory",
+        "AWSInventory", "PlanExecution",
       ],
       swiftSettings: strictSettings),
     .executableTarget(
@@ -61,6 +65,10 @@ let package = Package(
       name: "ClosurePlannerTests", dependencies: ["OrgGraph", "ClosurePlanner", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "PlanExecutionTests",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanExecution", "PlanFiles"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "PlanFilesTests",
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "TestSupport"],
       swiftSettings: strictSettings),
@@ -76,7 +84,7 @@ let package = Package(
       name: "OrgCloseCLITests",
       dependencies: [
         "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering",
-        "OrgCloseCLI", "AWSInventory", "TestSupport", "orgclose",
+        "OrgCloseCLI", "AWSInventory", "TestSupport", "orgclose", "PlanExecution",
       ],
       swiftSettings: strictSettings),
     .testTarget(
