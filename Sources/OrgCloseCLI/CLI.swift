@@ -27,6 +27,9 @@ public enum CLI: Sendable {
       case "generate": return try GenerateCommand(rest).run(console)
       case "snapshot": return try SnapshotCommand(rest).run(console)
       case "guard-policy": return try GuardPolicyCommand(rest).run(console)
+      case "apply": return try ApplyCommand(rest).run(console)
+      case "done": return try DoneCommand(rest).run(console)
+      case "status": return try StatusCommand(rest).run(console)
       case "help": return try help(rest, console: console)
       case "completion": return try completion(rest, console: console)
       case "--help", "-h":
