@@ -78,7 +78,9 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "AWSInventoryTests",
-      dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory", "TestSupport"],
+      dependencies: [
+        "OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory", "TestSupport", "PlanExecution",
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "OrgCloseCLITests",
