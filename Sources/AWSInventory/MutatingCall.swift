@@ -22,6 +22,8 @@ extension OrganizationsActions {
   /// signatures and session tokens among them, is dropped unread.
   ///
   /// - Parameter arguments: The CLI words after `aws` (`organizations close-account …`).
+  /// - Returns: AWS's answer, or that none came back.
+  /// - Throws: `InventoryError` only when `aws` cannot be started.
   public func change(_ arguments: [String]) throws(InventoryError) -> MutationAnswer {
     var words = ["--output", "json", "--debug"]
     if let profile = cli.connection.profile { words += ["--profile", profile] }

@@ -9,6 +9,8 @@ public struct OrganizationsActions: Sendable {
   ///   - connection: `--profile`, `--region`, `--endpoint-url`.
   ///   - environment: orgclose's own environment (the user's retry settings are kept).
   ///   - timeout: How long one `aws` process may run.
+  ///   - runner: Runs the `aws` processes.
+  ///   - retry: How often a throttled read is re-run.
   public init(
     connection: AWSConnection, environment: [String: String], timeout: Duration,
     runner: any CommandRunner = ProcessCommandRunner(), retry: RetryPolicy = RetryPolicy()

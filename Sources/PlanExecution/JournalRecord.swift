@@ -31,7 +31,7 @@ public struct JournalRecord: Hashable, Sendable {
   public var planDigest: String?
   /// `observed`: the account's state (`PENDING_CLOSURE`), or `GONE` when AWS no longer knows it.
   public var state: String?
-  /// A short outcome: `closed`, `already-closed`, `reconciled`, `quota-exceeded`…
+  /// A short outcome, such as `closed`, `already-closed`, `reconciled` or `quota-exceeded`.
   public var outcome: String?
   public var requestID: String?
   public var errorCode: String?

@@ -40,7 +40,7 @@ public struct Protection: Hashable, Sendable {
   }
 }
 
-/// The check right before a mutating call: is the account still what the plan expected?
+/// The check right before a mutating call: whether the account is still what the plan expected.
 public enum PreCallCheck: Sendable {
   public enum Verdict: Hashable, Sendable {
     case proceed

@@ -47,9 +47,12 @@ public struct Schedule: Sendable {
   /// The decision for `step` at `now`.
   ///
   /// - Parameters:
+  ///   - step: The step.
+  ///   - now: The clock.
   ///   - pendingClosures: Members that read `PENDING_CLOSURE` live (rule B12).
   ///   - quotaStopped: Set once AWS said `CLOSE_ACCOUNT_QUOTA_EXCEEDED` in this run (rule X2).
   ///   - triedThisRun: Steps that failed or were skipped in this run; not tried again in it.
+  /// - Returns: Whether it is due, and if not why.
   public func decide(
     _ step: ExecutablePlan.Step, now: Timestamp, pendingClosures: Int,
     quotaStopped: Bool = false, triedThisRun: Set<String> = []

@@ -15,7 +15,11 @@ public final class JournalFile {
 
   /// Opens `file` for appending, creating it when missing, and locks it.
   ///
-  /// - Parameter note: Who holds the lock, written into the lock file.
+  /// - Parameters:
+  ///   - file: The journal.
+  ///   - note: Who holds the lock, written into the lock file.
+  /// - Throws: `JournalError.locked` when another run holds it; the others when it cannot be
+  ///   opened, read or is not a valid journal.
   public init(_ file: String, note: String) throws(JournalError) {
     name = file
     let lockPath = file + ".lock"

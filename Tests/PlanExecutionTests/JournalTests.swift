@@ -34,7 +34,7 @@ import Testing
 
   @Test(arguments: [
     (
-      "{\"event\":\"started\",\"time\":\"2026-12-01T10:00:00.000Z\",\"step\":\"a\"}\n",
+      "{\"event\":\"manual-done\",\"time\":\"2026-12-01T10:00:00.000Z\",\"step\":\"a\",\"by\":\"x\"}\n",
       "j:1: the first record must be a header"
     ),
     ("not json\n", "j:1: not a journal record"),

@@ -141,7 +141,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with LOCK:
             clock = now(args)
             housekeeping(args, clock)
-            entry = {"t": clock, "op": operation, "pendingBefore": len(STATE["pending"])}
+            entry = {"t": clock, "wall": time.time(), "op": operation, "pendingBefore": len(STATE["pending"])}
             if account:
                 entry["account"] = account
             current = rules(args)

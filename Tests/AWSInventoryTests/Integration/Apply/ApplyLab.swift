@@ -25,6 +25,7 @@ final class ApplyLab: @unchecked Sendable {
   }
 
   /// Starts moto with `accounts` members, the proxy in front of it, and plans with `policy`.
+  ///
   /// With `protectFirstMember`, the first member (by ID) is in the policy's protectedAccounts.
   static func start(
     accounts: Int, policy: [String: Any], rules: [String: Any] = [:],
@@ -190,6 +191,8 @@ final class ApplyLab: @unchecked Sendable {
 
 struct ProxyEntry: Decodable {
   var t: Double
+  /// The real time, whatever the test clock says.
+  var wall: Double
   var op: String
   var account: String?
   var result: String

@@ -185,7 +185,8 @@ struct ApplyResilienceTests {
     let result = try await lab.apply(["--poll-interval", "5"], testClock: false)
     let elapsed = Date().timeIntervalSince(started)
     #expect([0, 2].contains(result.status), "\(result.stderr)")
-    let closes = try lab.proxyLog().filter { $0.op == "CloseAccount" && $0.result == "ok" }.map(\.t)
+    let closes = try lab.proxyLog().filter { $0.op == "CloseAccount" && $0.result == "ok" }.map(
+      \.wall)
     #expect(closes.count == 3)
     for (a, b) in zip(closes, closes.dropFirst()) { #expect(b - a >= 20) }
     print(
