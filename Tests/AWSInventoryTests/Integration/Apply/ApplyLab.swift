@@ -152,10 +152,26 @@ final class ApplyLab: @unchecked Sendable {
   }
 
   /// `status --format json`.
-  func status() async throws -> StatusDocument {
-    let result = try await orgclose(["status", plan, "--journal", journal, "--format", "json"])
+  func status(testClock: Bool = true) async throws -> StatusDocument {
+    let result = try await orgclose(
+      ["status", plan, "--journal", journal, "--format", "json"], testClock: testClock)
     guard result.status == 0 else { throw ToolError("status failed: \(result.stderr)") }
     return try JSONDecoder().decode(StatusDocument.self, from: Data(result.stdout.utf8))
+  }
+
+  /// Records, as a person would with `orgclose done`, every manual step that waits on one,
+  /// until none does: the steps before the first closure, in the order they become due.
+  func recordManualSteps(testClock: Bool = true) async throws {
+    for _ in 0..<10 {
+      let person = try await status(testClock: testClock).steps.filter { $0.status == "person" }
+      if person.isEmpty { return }
+      for step in person {
+        let done = try await orgclose(
+          ["done", plan, step.id, "--journal", journal, "--by", "test operator"],
+          testClock: testClock)
+        guard done.status == 0 else { throw ToolError("done \(step.id) failed: \(done.stderr)") }
+      }
+    }
   }
 
   /// Runs apply, records every manual step a person is waited on, and moves the clock to the

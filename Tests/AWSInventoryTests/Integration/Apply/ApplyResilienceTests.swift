@@ -19,9 +19,7 @@ struct ApplyResilienceTests {
       accounts: 12, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]],
       rules: ["pendingPolls": 1], protectFirstMember: true)
     defer { lab.stop() }
-    for step in ["export-billing-history", "prepare-account:\(lab.manifest.managementAccountId)"] {
-      _ = try await lab.orgclose(["done", lab.plan, step, "--journal", lab.journal, "--by", "ops"])
-    }
+    try await lab.recordManualSteps()
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<20 {
       let delay = Double.random(in: 0.3...4.0, using: &generator)
@@ -174,17 +172,14 @@ struct ApplyResilienceTests {
       accounts: 3, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]],
       rules: ["pendingPolls": 0])
     defer { lab.stop() }
-    for step in ["export-billing-history", "prepare-account:\(lab.manifest.managementAccountId)"] {
-      _ = try await lab.orgclose(
-        ["done", lab.plan, step, "--journal", lab.journal, "--by", "ops"], testClock: false)
-    }
+    try await lab.recordManualSteps(testClock: false)
     let started = Date()
     let result = try await lab.apply(["--poll-interval", "5"], testClock: false)
     let elapsed = Date().timeIntervalSince(started)
     #expect([0, 2].contains(result.status), "\(result.stderr)")
     let closes = try lab.proxyLog().filter { $0.op == "CloseAccount" && $0.result == "ok" }.map(
       \.wall)
-    #expect(closes.count == 3)
+    #expect(closes.count == 3, "\(result.stdout)\n\(result.stderr)")
     for (a, b) in zip(closes, closes.dropFirst()) { #expect(b - a >= 20) }
     print(
       "real spacing: 3 closures in \(Int(elapsed)) s; gaps \(zip(closes, closes.dropFirst()).map { Int($1 - $0) })"
