@@ -26,7 +26,11 @@ let package = Package(
       name: "ClosurePlanner", dependencies: ["OrgCloseBasics", "OrgGraph"],
       swiftSettings: strictSettings),
     .target(
-      name: "PlanFiles", dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner"],
+      name: "PlanExecution", dependencies: ["OrgGraph", "ClosurePlanner"],
+      swiftSettings: strictSettings),
+    .target(
+      name: "PlanFiles",
+      dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanExecution"],
       swiftSettings: strictSettings),
     .target(
       name: "PlanRendering", dependencies: ["OrgGraph", "ClosurePlanner"],
@@ -38,7 +42,7 @@ let package = Package(
       name: "OrgCloseCLI",
       dependencies: [
         "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering",
-        "AWSInventory",
+        "AWSInventory", "PlanExecution",
       ],
       swiftSettings: strictSettings),
     .executableTarget(
@@ -64,6 +68,10 @@ let package = Package(
       name: "ClosurePlannerTests", dependencies: ["OrgGraph", "ClosurePlanner", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "PlanExecutionTests",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanExecution", "PlanFiles"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "PlanFilesTests",
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "TestSupport"],
       swiftSettings: strictSettings),
@@ -75,13 +83,14 @@ let package = Package(
       name: "AWSInventoryTests",
       dependencies: [
         "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "AWSInventory", "TestSupport",
+        "PlanExecution",
       ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "OrgCloseCLITests",
       dependencies: [
         "OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanRendering",
-        "OrgCloseCLI", "AWSInventory", "TestSupport", "orgclose",
+        "OrgCloseCLI", "AWSInventory", "TestSupport", "orgclose", "PlanExecution",
       ],
       swiftSettings: strictSettings),
     .testTarget(

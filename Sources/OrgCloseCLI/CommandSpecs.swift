@@ -4,8 +4,8 @@
 extension CommandSpec {
   /// Every command, in the overview's order.
   static let all: [CommandSpec] = [
-    plan, blockers, snapshot, validate, render, diff, check, generate, guardPolicy, completion,
-    help,
+    plan, blockers, snapshot, validate, render, diff, check, apply, done, status, generate,
+    guardPolicy, completion, help,
   ]
 
   /// The command called `name`.

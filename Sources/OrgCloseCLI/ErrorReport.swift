@@ -31,6 +31,7 @@ enum ErrorReport {
     case let access as FileAccessError: report(access)
     case let inventory as InventoryError: report(inventory)
     case let planning as PlanningError: report(planning, policyFile: context.policyFile)
+    case let journal as JournalError: report(journal)
     case let guardPolicy as GuardPolicyError:
       (.dataError, "\(context.policyFile ?? "policy"): \(guardPolicy)")
     default: (.failure, "\(error)")
@@ -68,6 +69,18 @@ enum ErrorReport {
       case .accessDenied, .notInOrganization, .unsupportedByCLI, .awsFailed: .temporaryFailure
       case .malformedOutput, .fileInvalid: .dataError
       case .folderMissing, .fileUnreadable: .noInput
+      }
+    return (status, error.description)
+  }
+
+  /// A journal held by another run: 75 (try again when it ends); a failed write: 74; a
+  /// journal that cannot be read, is not valid or is another organization's: 65.
+  private static func report(_ error: JournalError) -> (ExitStatus, String) {
+    let status: ExitStatus =
+      switch error {
+      case .locked: .temporaryFailure
+      case .writeFailed: .ioError
+      case .invalid, .unreadable, .otherOrganization: .dataError
       }
     return (status, error.description)
   }

@@ -22,6 +22,11 @@ enum DiffFormat: String, OutputFormat {
   case text, markdown, json
 }
 
+/// `status --format`.
+enum StatusFormat: String, OutputFormat {
+  case text, markdown, json
+}
+
 /// `validate --format` and `check --format`.
 enum ReportFormat: String, OutputFormat {
   case text, json

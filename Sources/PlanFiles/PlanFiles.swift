@@ -12,6 +12,12 @@ public enum PlanFiles: Sendable {
   public struct Loaded<Value: Sendable>: Sendable {
     public var value: Value
     public var digest: String
+
+    /// A value read from a file (or taken live) and the digest of its bytes.
+    public init(value: Value, digest: String) {
+      self.value = value
+      self.digest = digest
+    }
   }
 
   /// Reads and validates a snapshot.

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The calls `apply` makes through the `aws` CLI: the reads that check an account right
+/// before a change, and the changes themselves (`MutatingCall`).
+public struct OrganizationsActions: Sendable {
+  let cli: AWSCLI
+
+  /// - Parameters:
+  ///   - connection: `--profile`, `--region`, `--endpoint-url`.
+  ///   - environment: orgclose's own environment (the user's retry settings are kept).
+  ///   - timeout: How long one `aws` process may run.
+  ///   - runner: Runs the `aws` processes.
+  ///   - retry: How often a throttled read is re-run.
+  public init(
+    connection: AWSConnection, environment: [String: String], timeout: Duration,
+    runner: any CommandRunner = ProcessCommandRunner(), retry: RetryPolicy = RetryPolicy()
+  ) {
+    cli = AWSCLI(
+      runner: runner, connection: connection, environment: environment, retry: retry,
+      timeout: timeout)
+  }
+
+  /// The account the credentials belong to (`aws sts get-caller-identity`).
+  public func callerAccount() throws(InventoryError) -> String {
+    let request = AWSRequest(
+      service: "sts", command: "get-caller-identity", operation: "GetCallerIdentity")
+    struct Identity: Decodable { var Account: String }
+    return try decode(Identity.self, try cli.run(request), request).Account
+  }
+
+  /// The account's `State`; `nil` when AWS does not know it (`AccountNotFoundException`:
+  /// it has left the organization).
+  public func accountState(_ account: String) throws(InventoryError) -> String? {
+    let request = AWSRequest(
+      service: "organizations", command: "describe-account", operation: "DescribeAccount",
+      arguments: ["--account-id", account])
+    struct Described: Decodable {
+      struct Account: Decodable {
+        var State: String?
+        var Status: String?
+      }
+      var Account: Account
+    }
+    do {
+      let described = try decode(Described.self, try cli.run(request), request)
+      // Rule A6: State, else the retired Status (whose SUSPENDED meant closed).
+      return described.Account.State
+        ?? described.Account.Status.map { $0 == "SUSPENDED" ? "CLOSED" : $0 }
+    } catch {
+      if error.awsCode == "AccountNotFoundException" { return nil }
+      throw error
+    }
+  }
+
+  /// The ID of the account's parent root or OU (`aws organizations list-parents`).
+  public func parent(of account: String) throws(InventoryError) -> String? {
+    let request = AWSRequest(
+      service: "organizations", command: "list-parents", operation: "ListParents",
+      arguments: ["--child-id", account])
+    struct Parents: Decodable {
+      struct Parent: Decodable { var Id: String }
+      var Parents: [Parent]
+    }
+    return try decode(Parents.self, try cli.run(request), request).Parents.first?.Id
+  }
+
+  /// The account's tags (`aws organizations list-tags-for-resource`).
+  public func tags(of account: String) throws(InventoryError) -> [String: String] {
+    let request = AWSRequest(
+      service: "organizations", command: "list-tags-for-resource",
+      operation: "ListTagsForResource", arguments: ["--resource-id", account],
+      paging: .automaticUnsized)
+    struct Tags: Decodable {
+      struct Tag: Decodable {
+        var Key: String
+        var Value: String
+      }
+      var Tags: [Tag]
+    }
+    let tags = try decode(Tags.self, try cli.run(request), request).Tags
+    return Dictionary(tags.map { ($0.Key, $0.Value) }, uniquingKeysWith: { $1 })
+  }
+
+  /// Member accounts other than `management` still in the organization, or `nil` when the
+  /// organization no longer exists.
+  public func memberCount(besides management: String) throws(InventoryError) -> Int? {
+    let request = AWSRequest.organizationsList("list-accounts", "ListAccounts")
+    struct Accounts: Decodable {
+      struct Account: Decodable { var Id: String }
+      var Accounts: [Account]
+    }
+    do {
+      return try decode(Accounts.self, try cli.run(request), request).Accounts
+        .filter { $0.Id != management }.count
+    } catch {
+      if case .notInOrganization = error { return nil }
+      throw error
+    }
+  }
+
+  /// Whether the organization still exists (`describe-organization`).
+  public func organizationExists() throws(InventoryError) -> Bool {
+    let request = AWSRequest(
+      service: "organizations", command: "describe-organization",
+      operation: "DescribeOrganization")
+    do {
+      _ = try cli.run(request)
+      return true
+    } catch {
+      if case .notInOrganization = error { return false }
+      throw error
+    }
+  }
+
+  private func decode<Value: Decodable>(
+    _ type: Value.Type, _ bytes: [UInt8], _ request: AWSRequest
+  ) throws(InventoryError) -> Value {
+    do {
+      return try JSONDecoder().decode(type, from: Data(bytes))
+    } catch {
+      throw .malformedOutput(call: request.description, reason: "\(error)")
+    }
+  }
+}
+
+extension InventoryError {
+  /// The AWS error code of a failed call, where AWS gave one.
+  var awsCode: String? {
+    guard case .awsFailed(_, _, let message, _) = self,
+      let colon = message.firstIndex(of: ":")
+    else { return nil }
+    let code = message[..<colon]
+    return code.allSatisfy { $0.isLetter || $0.isNumber } ? String(code) : nil
+  }
+}

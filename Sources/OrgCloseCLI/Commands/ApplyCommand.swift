@@ -1,0 +1,125 @@
+import AWSInventory
+import ClosurePlanner
+import Foundation
+import OrgGraph
+import PlanExecution
+import PlanFiles
+
+/// `orgclose apply PLAN --journal FILE --confirm ORG_ID [aws options] [--snapshot FILE]
+/// [--policy FILE] [--max-duration D] [--poll-interval S] [--dry-run]`.
+struct ApplyCommand: Command {
+  var planFile: String
+  var journalFile: String
+  var confirm: String
+  var connection: AWSConnection
+  var snapshotFile: String?
+  var policyFile: String?
+  var maxDuration: Int64
+  var pollSeconds: Int64
+  var dryRun: Bool
+  var environment: [String: String]
+
+  init(_ arguments: [String]) throws(UsageError) {
+    try self.init(arguments, environment: ProcessInfo.processInfo.environment)
+  }
+
+  init(_ arguments: [String], environment: [String: String]) throws(UsageError) {
+    let parsed = try Arguments(arguments, spec: .apply)
+    planFile = try parsed.positionals("a plan file (orgclose apply PLAN --journal FILE)")[0]
+    journalFile = try parsed.required("journal")
+    confirm = try parsed.required("confirm")
+    connection = AWSConnection(
+      profile: parsed.value("profile"), region: parsed.value("region"),
+      endpointURL: parsed.value("endpoint-url"))
+    snapshotFile = parsed.value("snapshot")
+    policyFile = parsed.value("policy")
+    maxDuration = try Self.duration(parsed.value("max-duration") ?? "50m")
+    pollSeconds = Int64(try parsed.integer("poll-interval", in: 1...3600) ?? 30)
+    dryRun = parsed.flag("dry-run")
+    self.environment = environment
+  }
+
+  /// `50m`, `2h`, `90s` or plain seconds, from 1 s to 6 h (a hosted runner's job limit).
+  static func duration(_ text: String) throws(UsageError) -> Int64 {
+    let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
+    let unit = text.last.flatMap { units[$0] }
+    let number = Int64(unit == nil ? text : String(text.dropLast()))
+    guard let number, number > 0, number * (unit ?? 1) <= 6 * 3600 else {
+      throw UsageError(
+        "apply: --max-duration must be like 50m, 2h or 90s, at most 6h, not \"\(text)\"",
+        command: "apply")
+    }
+    return number * (unit ?? 1)
+  }
+
+  func run(_ console: Console) throws -> ExitStatus {
+    let clock = RunClock(environment: environment)
+    try clock.check(endpointURL: connection.endpointURL)
+    let plan = try PlanFiles.readPlan(planFile)
+    let digest = PlanFiles.digest(try PlanFiles.read(planFile, as: .plan))
+    let organizationID = plan.organization.id.rawValue
+    guard confirm == organizationID else {
+      throw UsageError(
+        "apply: --confirm \(confirm) is not the plan's organization \(organizationID); "
+          + "type the organization ID the plan was approved for", command: "apply")
+    }
+    if let planPolicy = plan.inputs.policy, policyFile == nil {
+      throw UsageError(
+        "apply: \(PlanFiles.displayName(planFile)) was made with a policy (\(planPolicy)); "
+          + "pass it with --policy FILE", command: "apply")
+    }
+    let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file) }
+    let view = ExecutablePlan(plan)
+    // The lock is taken first, so a second run is refused before it reads AWS at all.
+    let journal = dryRun ? nil : try JournalFile(journalFile, note: Self.lockNote(clock))
+    let state = JournalState(try journal?.records ?? JournalFile.read(journalFile))
+    if let organization = state.organization, organization != organizationID {
+      throw JournalError.otherOrganization(
+        file: journalFile, found: organization, expected: organizationID)
+    }
+    let actions = OrganizationsActions(
+      connection: connection, environment: environment, timeout: .seconds(300))
+    let caller = try actions.callerAccount()
+    let management = plan.organization.managementAccountId.rawValue
+    guard caller == management else {
+      throw UsageError(
+        "apply: the caller is account \(caller), not the plan's management account "
+          + "\(management); use its --profile", command: "apply")
+    }
+    let live = try ApplyFreshness(
+      planFile: planFile, plan: plan, view: view, journal: state, policy: policy,
+      snapshotFile: snapshotFile, connection: connection, clock: clock
+    ).check(tool: "orgclose \(CLI.versionString)")
+    let protection = Protection(
+      accounts: Set(policy?.value.protectedAccounts.map(\.rawValue) ?? []),
+      tags: policy?.value.closeProtectionTags ?? [:])
+    guard let journal else {
+      let schedule = Schedule(plan: view, journal: state)
+      let outlook = ApplyOutlook(
+        view: view, schedule: schedule, now: clock.now(),
+        decide: {
+          schedule.decide($0, now: clock.now(), pendingClosures: live.pendingClosures.count)
+        },
+        dryRun: true)
+      console.out("apply --dry-run: nothing was changed, the journal included. " + outlook.text)
+      return .success
+    }
+    if !state.planDigests.contains(digest) {
+      try journal.append(
+        JournalRecord(
+          .header, time: clock.now(), organization: organizationID, planDigest: digest,
+          message: "orgclose \(CLI.versionString)"))
+    }
+    let run = ApplyRun(
+      view: view, journal: journal, actions: actions, clock: clock, protection: protection,
+      console: console, live: live, maxDuration: maxDuration, pollSeconds: pollSeconds)
+    return try run.run()
+  }
+
+  /// Who holds the lock: process, host, user and since when.
+  static func lockNote(_ clock: RunClock) -> String {
+    let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown user"
+    return
+      "pid \(getpid()) on \(ProcessInfo.processInfo.hostName) as \(user), since \(clock.now())\n"
+  }
+}

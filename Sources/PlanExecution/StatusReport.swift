@@ -1,0 +1,93 @@
+import ClosurePlanner
+public import OrgGraph
+
+/// How far a plan has been carried out, from the plan and the journal alone.
+public struct StatusReport: Sendable {
+  public enum Category: String, Sendable, CaseIterable {
+    case done, running, due, waiting, person, failed, skipped
+  }
+
+  /// One row: a phase (a step action) or a closure window, and its counts.
+  public struct Row: Sendable {
+    public var name: String
+    public var counts: [Category: Int]
+  }
+
+  public struct Entry: Sendable {
+    public var step: ExecutablePlan.Step
+    public var category: Category
+    /// Why it waits, fails or needs a person; until when it waits.
+    public var detail: String
+    public var until: Timestamp?
+    public var started: Timestamp?
+    public var finished: Timestamp?
+  }
+
+  public var entries: [Entry] = []
+  public var phases: [Row] = []
+  public var windows: [Row] = []
+  public var next: Timestamp?
+  public var closuresLeft: Int
+  public var now: Timestamp
+
+  public init(plan: ExecutablePlan, journal: JournalState, now: Timestamp) {
+    self.now = now
+    let schedule = Schedule(plan: plan, journal: journal)
+    let pending = journal.observedStates.values.filter { $0.state == "PENDING_CLOSURE" }.count
+    closuresLeft = schedule.closuresLeft(at: now)
+    var phaseOrder: [String] = []
+    var phaseCounts: [String: [Category: Int]] = [:]
+    var windowCounts: [Int: [Category: Int]] = [:]
+    // Failures that are not AWS pacing a closure stay failures until a run tries again.
+    let retried: Set<String> = [
+      "TooManyRequestsException", "ConcurrentModificationException",
+      "ConstraintViolationException",
+    ]
+    let stopped = Set(
+      journal.statuses.compactMap { id, status -> String? in
+        switch status {
+        case .skipped: id
+        case .failed(_, let code, _, _): code.map { retried.contains($0) ? nil : id } ?? nil
+        default: nil
+        }
+      })
+    for step in plan.steps {
+      let (category, detail, until) = Self.classify(
+        schedule.decide(step, now: now, pendingClosures: pending, triedThisRun: stopped),
+        status: journal.status(step.id))
+      if let until, next.map({ until < $0 }) ?? true { next = until }
+      entries.append(
+        Entry(
+          step: step, category: category, detail: detail, until: until,
+          started: journal.firstActivity[step.id], finished: journal.completion[step.id]))
+      let phase = step.action.name.rawValue
+      if phaseCounts[phase] == nil { phaseOrder.append(phase) }
+      phaseCounts[phase, default: [:]][category, default: 0] += 1
+      if let window = step.window { windowCounts[window, default: [:]][category, default: 0] += 1 }
+    }
+    phases = phaseOrder.map { Row(name: $0, counts: phaseCounts[$0] ?? [:]) }
+    windows = windowCounts.keys.sorted().map {
+      Row(name: "window \($0)", counts: windowCounts[$0] ?? [:])
+    }
+  }
+
+  private static func classify(_ decision: Schedule.Decision, status: JournalState.Status)
+    -> (Category, String, Timestamp?)
+  {
+    switch decision {
+    case .done: return (.done, "", nil)
+    case .reconcile: return (.running, "sent; its outcome is read by the next apply", nil)
+    case .due: return (.due, "due now", nil)
+    case .poll: return (.running, "polled by apply", nil)
+    case .waitingUntil(let time, let reason): return (.waiting, reason, time)
+    case .waitingForClosures: return (.waiting, "3 closures in progress (rule B12)", nil)
+    case .waitingForPrerequisites(let missing):
+      return (.waiting, "after " + missing.prefix(3).joined(separator: ", "), nil)
+    case .person(let why): return (.person, why, nil)
+    case .failed(let why): return (.failed, why, nil)
+    case .skipped(let why): return (.skipped, why, nil)
+    }
+  }
+
+  public var needsPerson: [Entry] { entries.filter { $0.category == .person } }
+}

@@ -1,0 +1,108 @@
+import Foundation
+public import PlanExecution
+
+/// The journal on disk: read and validated at open, then appended to one record at a time,
+/// each written and synced (`fsync`) before the caller goes on to the next AWS call.
+///
+/// An exclusive `flock` on `FILE.lock` is held from open until the process ends (the kernel
+/// drops it even after `kill -9`), so two runs never write one journal; the lock file holds a
+/// note (pid, host, user, since) that a refused run quotes.
+public final class JournalFile {
+  public let name: String
+  public private(set) var records: [JournalRecord]
+  private let descriptor: Int32
+  private let lockDescriptor: Int32
+
+  /// Opens `file` for appending, creating it when missing, and locks it.
+  ///
+  /// - Parameters:
+  ///   - file: The journal.
+  ///   - note: Who holds the lock, written into the lock file.
+  /// - Throws: `JournalError.locked` when another run holds it; the others when it cannot be
+  ///   opened, read or is not a valid journal.
+  public init(_ file: String, note: String) throws(JournalError) {
+    name = file
+    let lockPath = file + ".lock"
+    let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard lock >= 0 else {
+      throw .writeFailed(file: lockPath, reason: String(cString: strerror(errno)))
+    }
+    if flock(lock, LOCK_EX | LOCK_NB) != 0 {
+      let holder = Self.readAll(lock).map { String(decoding: $0, as: UTF8.self) } ?? ""
+      close(lock)
+      throw .locked(
+        file: file,
+        holder: holder.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+          ? "no note" : holder.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    _ = ftruncate(lock, 0)
+    _ = pwrite(lock, note, note.utf8.count, 0)
+    _ = fsync(lock)
+    lockDescriptor = lock
+    let existed = access(file, F_OK) == 0
+    let opened = open(file, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard opened >= 0 else {
+      close(lock)
+      throw .writeFailed(file: file, reason: String(cString: strerror(errno)))
+    }
+    descriptor = opened
+    guard let bytes = Self.readAll(opened) else {
+      throw .unreadable(file: file, reason: String(cString: strerror(errno)))
+    }
+    records = try JournalCoding.records(bytes, file: file)
+    if !existed { Self.syncFolder(of: file) }
+  }
+
+  deinit {
+    close(descriptor)
+    close(lockDescriptor)
+  }
+
+  /// Reads `file` without locking it (status, dry runs); `[]` when it does not exist.
+  public static func read(_ file: String) throws(JournalError) -> [JournalRecord] {
+    guard FileManager.default.fileExists(atPath: file) else { return [] }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw .unreadable(file: file, reason: "cannot be read")
+    }
+    return try JournalCoding.records(data, file: file)
+  }
+
+  /// Appends `record` and syncs it to disk before returning.
+  public func append(_ record: JournalRecord) throws(JournalError) {
+    let line = JournalCoding.line(record)
+    let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard written == line.count else {
+      throw .writeFailed(file: name, reason: String(cString: strerror(errno)))
+    }
+    guard fsync(descriptor) == 0 else {
+      throw .writeFailed(file: name, reason: String(cString: strerror(errno)))
+    }
+    records.append(record)
+  }
+
+  private static func readAll(_ descriptor: Int32) -> Data? {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    var offset: off_t = 0
+    while true {
+      let count = pread(descriptor, &buffer, buffer.count, offset)
+      if count < 0 { return nil }
+      if count == 0 { return data }
+      data.append(contentsOf: buffer[0..<count])
+      offset += off_t(count)
+    }
+  }
+
+  /// Makes a new journal's name durable: the folder's entry is synced too.
+  private static func syncFolder(of file: String) {
+    let folder = (file as NSString).deletingLastPathComponent
+    let handle = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
+    guard handle >= 0 else { return }
+    _ = fsync(handle)
+    close(handle)
+  }
+}
+
+/// One run owns its journal; it is never shared between threads.
+@available(*, unavailable)
+extension JournalFile: Sendable {}
