@@ -38,7 +38,7 @@ import Testing
       Set(commands)
         == [
           "plan", "blockers", "snapshot", "validate", "render", "diff", "check", "generate",
-          "guard-policy", "completion", "help",
+          "guard-policy", "apply", "done", "status", "completion", "help",
         ])
     for command in commands {
       #expect(CapturedConsole.run([command, "--help"]).out.hasPrefix("Usage: orgclose \(command)"))

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// `apply` under crashes, faults and refusals, against moto through the proxy.
-@Suite(.serialized, .timeLimit(.minutes(20)))
+@Suite(.timeLimit(.minutes(30)))
 struct ApplyResilienceTests {
   static let mutating: Set<String> = [
     "CloseAccount", "RemoveAccountFromOrganization", "DeregisterDelegatedAdministrator",

@@ -5,7 +5,7 @@ import Testing
 /// Whole shutdowns of a moto organization through the fault-injecting proxy, driven to the
 /// end by repeated `apply` runs and `done`, with the test clock spanning quota windows and
 /// the 90-day wait.
-@Suite(.serialized, .timeLimit(.minutes(20)))
+@Suite(.timeLimit(.minutes(30)))
 struct ApplyScenarioTests {
   /// Checks what the proxy saw: no limit broken (rules B11, B12), every closed member closed
   /// by exactly one accepted CloseAccount, nothing protected or the management account touched.
