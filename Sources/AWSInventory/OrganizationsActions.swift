@@ -1,4 +1,6 @@
 import Foundation
+public import OrgGraph
+import PlanFiles
 
 /// The calls `apply` makes through the `aws` CLI: the reads that check an account right
 /// before a change, and the changes themselves (`MutatingCall`).
@@ -98,6 +100,36 @@ public struct OrganizationsActions: Sendable {
     }
   }
 
+  /// What AWS says of a responsibility transfer now (`describe-responsibility-transfer`):
+  /// its `Status` and `EndTimestamp`; `nil` when AWS no longer knows it
+  /// (`ResponsibilityTransferNotFoundException`).
+  public func transfer(_ id: String) throws(InventoryError) -> TransferReading? {
+    let request = AWSRequest(
+      service: "organizations", command: "describe-responsibility-transfer",
+      operation: "DescribeResponsibilityTransfer", arguments: ["--id", id])
+    struct Described: Decodable {
+      struct Transfer: Decodable {
+        var Status: String?
+        var EndTimestamp: WireTimestamp?
+      }
+      var ResponsibilityTransfer: Transfer
+    }
+    do {
+      let transfer = try decode(Described.self, try cli.run(request), request)
+        .ResponsibilityTransfer
+      let end: Timestamp? =
+        switch transfer.EndTimestamp {
+        case .epochSeconds(let seconds): Timestamp(secondsSince1970: seconds)
+        case .text(let text): Timestamp(iso8601: text)
+        case nil: nil
+        }
+      return TransferReading(status: transfer.Status ?? "", end: end)
+    } catch {
+      if error.awsCode == "ResponsibilityTransferNotFoundException" { return nil }
+      throw error
+    }
+  }
+
   /// Whether the organization still exists (`describe-organization`).
   public func organizationExists() throws(InventoryError) -> Bool {
     let request = AWSRequest(
@@ -131,5 +163,28 @@ extension InventoryError {
     else { return nil }
     let code = message[..<colon]
     return code.allSatisfy { $0.isLetter || $0.isNumber } ? String(code) : nil
+  }
+}
+
+/// A responsibility transfer as `describe-responsibility-transfer` shows it.
+public struct TransferReading: Equatable, Sendable {
+  /// `REQUESTED`, `ACCEPTED`, `DECLINED`, `CANCELED`, `EXPIRED` or `WITHDRAWN`.
+  public var status: String
+  /// When an accepted transfer ends (or ended), if an end is set.
+  public var end: Timestamp?
+
+  public init(status: String, end: Timestamp?) {
+    self.status = status
+    self.end = end
+  }
+
+  /// Whether the transfer no longer binds the organization at `now`: an invitation that was
+  /// declined, cancelled, withdrawn or expired, or an accepted transfer whose end has passed.
+  public func hasEnded(at now: Timestamp) -> Bool {
+    switch status {
+    case "DECLINED", "CANCELED", "EXPIRED", "WITHDRAWN": true
+    case "ACCEPTED": end.map { $0 <= now } ?? false
+    default: false
+    }
   }
 }

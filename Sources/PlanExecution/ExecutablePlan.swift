@@ -21,7 +21,7 @@ public struct ExecutablePlan: Sendable {
     case awaitClosed
     /// Done when its date has come and only the management account is left (rule E37).
     case awaitMembersGone
-    /// Done when its date has come.
+    /// Done when its date has come and the live state agrees (a transfer reads as ended).
     case awaitDate
   }
 

@@ -195,7 +195,21 @@ extension ApplyRun {
       try record(JournalRecord(.succeeded, time: now, step: step.id, outcome: "members-gone"))
       return true
     case .awaitDate:
-      try record(JournalRecord(.succeeded, time: now, step: step.id, outcome: "date-reached"))
+      // Its date has come; the live transfer must agree before the step is done.
+      guard case .awaitResponsibilityTransferEnd(let transfer) = step.action else {
+        try record(JournalRecord(.succeeded, time: now, step: step.id, outcome: "date-reached"))
+        return true
+      }
+      guard
+        let reading = try read({ () throws(InventoryError) in
+          try actions.transfer(transfer.rawValue)
+        })
+      else { return false }
+      if let reading, !reading.hasEnded(at: now) { return false }
+      try record(
+        JournalRecord(
+          .succeeded, time: now, step: step.id, state: reading?.status ?? "GONE",
+          outcome: "transfer-ended"))
       return true
     default:
       return false
