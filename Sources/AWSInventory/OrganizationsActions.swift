@@ -45,9 +45,10 @@ public struct OrganizationsActions: Sendable {
     }
     do {
       let described = try decode(Described.self, try cli.run(request), request)
-      // Rule A6: State, else the retired Status (whose SUSPENDED meant closed).
-      return described.Account.State
-        ?? described.Account.Status.map { $0 == "SUSPENDED" ? "CLOSED" : $0 }
+      // Rule A6: State, else the retired Status, whose SUSPENDED means either closed by its
+      // owner or suspended by AWS (rule A6a): it is kept as SUSPENDED, which no step expects,
+      // so a change to that account is skipped as drift rather than taken as done.
+      return described.Account.State ?? described.Account.Status
     } catch {
       if error.awsCode == "AccountNotFoundException" { return nil }
       throw error
@@ -144,7 +145,7 @@ public struct OrganizationsActions: Sendable {
     }
   }
 
-  private func decode<Value: Decodable>(
+  func decode<Value: Decodable>(
     _ type: Value.Type, _ bytes: [UInt8], _ request: AWSRequest
   ) throws(InventoryError) -> Value {
     do {
@@ -179,11 +180,14 @@ public struct TransferReading: Equatable, Sendable {
   }
 
   /// Whether the transfer no longer binds the organization at `now`: an invitation that was
-  /// declined, cancelled, withdrawn or expired, or an accepted transfer whose end has passed.
+  /// declined, cancelled or expired, an accepted transfer whose end has passed, or a withdrawn
+  /// one whose end has passed (rule E38a: a withdrawn transfer runs to its end date; one with
+  /// no end date never started).
   public func hasEnded(at now: Timestamp) -> Bool {
     switch status {
-    case "DECLINED", "CANCELED", "EXPIRED", "WITHDRAWN": true
+    case "DECLINED", "CANCELED", "EXPIRED": true
     case "ACCEPTED": end.map { $0 <= now } ?? false
+    case "WITHDRAWN": end.map { $0 <= now } ?? true
     default: false
     }
   }

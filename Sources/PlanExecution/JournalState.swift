@@ -64,8 +64,12 @@ public struct JournalState: Sendable {
       case .failed:
         statuses[step] = .failed(
           at: record.time, code: record.errorCode, reason: record.reason, message: record.message)
-        // AWS refused it: it did not count against the quota.
-        openClosures.removeValue(forKey: step)
+        // Refused by AWS with an error code: it did not count against the quota. A call whose
+        // answer never came and whose effect was not seen may still have reached AWS, so it
+        // keeps counting (rule B11, to be safe).
+        if let sent = openClosures.removeValue(forKey: step), record.errorCode == nil {
+          closureTimes.append(sent)
+        }
       case .manualDone:
         statuses[step] = .manualDone(at: record.time, by: record.by ?? "")
         completion[step] = record.time

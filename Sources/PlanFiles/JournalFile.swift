@@ -10,10 +10,15 @@ public import PlanExecution
 public final class JournalFile {
   public let name: String
   public private(set) var records: [JournalRecord]
-  private let descriptor: Int32
+  /// Bytes of a last record cut short by a crash, removed at open (`JournalCoding.records`).
+  public private(set) var removedIncompleteBytes = 0
+  /// The open journal; `nil` until the first record is appended to a journal that did not
+  /// exist, so a run refused before it changes anything leaves no journal behind.
+  private var descriptor: Int32?
   private let lockDescriptor: Int32
 
-  /// Opens `file` for appending, creating it when missing, and locks it.
+  /// Opens `file` for appending, and locks it; a missing journal is created by the first
+  /// `append`.
   ///
   /// - Parameters:
   ///   - file: The journal.
@@ -39,8 +44,11 @@ public final class JournalFile {
     _ = pwrite(lock, note, note.utf8.count, 0)
     _ = fsync(lock)
     lockDescriptor = lock
-    let existed = access(file, F_OK) == 0
-    let opened = open(file, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard access(file, F_OK) == 0 else {
+      records = []
+      return
+    }
+    let opened = open(file, O_RDWR | O_APPEND | O_CLOEXEC)
     guard opened >= 0 else {
       close(lock)
       throw .writeFailed(file: file, reason: String(cString: strerror(errno)))
@@ -50,11 +58,18 @@ public final class JournalFile {
       throw .unreadable(file: file, reason: String(cString: strerror(errno)))
     }
     records = try JournalCoding.records(bytes, file: file)
-    if !existed { Self.syncFolder(of: file) }
+    let complete = JournalCoding.completeLength(bytes)
+    if complete < bytes.count {
+      // Under the lock: the cut record goes, so the next one starts on a line of its own.
+      guard ftruncate(opened, off_t(complete)) == 0, fsync(opened) == 0 else {
+        throw .writeFailed(file: file, reason: String(cString: strerror(errno)))
+      }
+      removedIncompleteBytes = bytes.count - complete
+    }
   }
 
   deinit {
-    close(descriptor)
+    if let descriptor { close(descriptor) }
     close(lockDescriptor)
   }
 
@@ -69,6 +84,7 @@ public final class JournalFile {
 
   /// Appends `record` and syncs it to disk before returning.
   public func append(_ record: JournalRecord) throws(JournalError) {
+    let descriptor = try openedForAppending()
     let line = JournalCoding.line(record)
     let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     guard written == line.count else {
@@ -78,6 +94,18 @@ public final class JournalFile {
       throw .writeFailed(file: name, reason: String(cString: strerror(errno)))
     }
     records.append(record)
+  }
+
+  /// The journal's descriptor, creating the file (and syncing its folder) on first use.
+  private func openedForAppending() throws(JournalError) -> Int32 {
+    if let descriptor { return descriptor }
+    let opened = open(name, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+    guard opened >= 0 else {
+      throw .writeFailed(file: name, reason: String(cString: strerror(errno)))
+    }
+    descriptor = opened
+    Self.syncFolder(of: name)
+    return opened
   }
 
   private static func readAll(_ descriptor: Int32) -> Data? {

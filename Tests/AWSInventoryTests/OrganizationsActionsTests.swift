@@ -50,17 +50,23 @@ import Testing
     #expect(throws: InventoryError.self) { try actions.transfer("rt-abcd1234efgh") }
   }
 
-  @Test("a transfer has ended once refused, withdrawn or expired, or accepted and past its end")
+  @Test(
+    "rule E38a: a transfer has ended once refused or expired, or accepted or withdrawn and past its end"
+  )
   func transferEnd() throws {
     let now = try #require(Timestamp(iso8601: "2027-01-01T00:00:00Z"))
     let before = try #require(Timestamp(iso8601: "2026-12-31T23:59:59Z"))
     let after = try #require(Timestamp(iso8601: "2027-01-31T23:59:59Z"))
-    for status in ["DECLINED", "CANCELED", "EXPIRED", "WITHDRAWN"] {
+    for status in ["DECLINED", "CANCELED", "EXPIRED"] {
       #expect(TransferReading(status: status, end: nil).hasEnded(at: now), "\(status)")
     }
     #expect(TransferReading(status: "ACCEPTED", end: before).hasEnded(at: now))
     #expect(!TransferReading(status: "ACCEPTED", end: after).hasEnded(at: now))
     #expect(!TransferReading(status: "ACCEPTED", end: nil).hasEnded(at: now))
     #expect(!TransferReading(status: "REQUESTED", end: before).hasEnded(at: now))
+    // Rule E38a: a withdrawn transfer runs to its end date.
+    #expect(!TransferReading(status: "WITHDRAWN", end: after).hasEnded(at: now))
+    #expect(TransferReading(status: "WITHDRAWN", end: before).hasEnded(at: now))
+    #expect(TransferReading(status: "WITHDRAWN", end: nil).hasEnded(at: now))
   }
 }

@@ -46,16 +46,49 @@ import Testing
       "{\"event\":\"header\",\"time\":\"2026-12-01T10:00:00Z\",\"schemaVersion\":1,\"organization\":\"o-a\",\"planDigest\":\"d\"}\n{\"event\":\"header\",\"time\":\"2026-12-01T10:00:00Z\",\"schemaVersion\":1,\"organization\":\"o-b\",\"planDigest\":\"d\"}\n",
       "j:2: header: organization o-b is not o-a, the journal's"
     ),
-    (
-      "{\"event\":\"header\",\"time\":\"2026-12-01T10:00:00Z\",\"schemaVersion\":1,\"organization\":\"o-a\",\"planDigest\":\"d\"}",
-      "j:1: the last record is incomplete"
-    ),
   ])
   func invalidJournalsNameTheLine(_ text: String, _ message: String) {
     let error = #expect(throws: JournalError.self) {
       try JournalCoding.records(Data(text.utf8), file: "j")
     }
     #expect(error?.description.hasPrefix(message) == true, "\(error?.description ?? "")")
+  }
+
+  @Test("a journal is created by its first record, so a refused run leaves none behind")
+  func aJournalIsCreatedByItsFirstRecord() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+      let opened = try JournalFile(folder + "/j", note: "pid 1")
+      #expect(opened.records.isEmpty)
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder + "/j"))
+    let journal = try JournalFile(folder + "/j", note: "pid 1")
+    try journal.append(header)
+    #expect(try JournalFile.read(folder + "/j") == [header])
+  }
+
+  @Test("a last record cut short by a crash is left out, and removed before the next append")
+  func aCutLastRecordIsRemoved() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let file = folder + "/j"
+    let cut = #"{"event":"started","step":"close-account:1111111"#
+    try (JournalCoding.line(header) + Data(cut.utf8)).write(to: URL(fileURLWithPath: file))
+    #expect(try JournalFile.read(file) == [header])
+    do {
+      let journal = try JournalFile(file, note: "pid 1")
+      #expect(journal.removedIncompleteBytes == cut.utf8.count)
+      try journal.append(header)
+    }
+    #expect(try JournalFile.read(file) == [header, header])
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: file))
+        == JournalCoding.line(header) + JournalCoding.line(header))
   }
 
   @Test func aSecondWriterIsRefusedNamingTheHolder() throws {

@@ -1,6 +1,7 @@
 import AWSInventory
 import ClosurePlanner
 import Foundation
+import OrgCloseBasics
 import OrgGraph
 import PlanExecution
 import PlanFiles
@@ -69,9 +70,24 @@ struct ApplyCommand: Command {
           + "pass it with --policy FILE", command: "apply")
     }
     let policy = try policyFile.map { file throws(PlanFileError) in try PlanFiles.readPolicy(file) }
+    // The approved plan's protections come from its policy: another one could drop a
+    // protected account or a protection tag from the checks before each change.
+    if let planPolicy = plan.inputs.policy, let policy, policy.digest != planPolicy {
+      throw CommandFailure(
+        status: .stale,
+        message: "apply: \(PlanFiles.displayName(policyFile ?? "")) is not the policy "
+          + "\(PlanFiles.displayName(planFile)) was made with (\(policy.digest), the plan's "
+          + "\(planPolicy)); pass that policy, or replan with this one, review and approve")
+    }
     let view = ExecutablePlan(plan)
     // The lock is taken first, so a second run is refused before it reads AWS at all.
     let journal = dryRun ? nil : try JournalFile(journalFile, note: Self.lockNote(clock))
+    if let journal, journal.removedIncompleteBytes > 0 {
+      console.err(
+        "apply: \(OneLine.escaped(journalFile)): removed a last record cut short by a crash "
+          + "(\(journal.removedIncompleteBytes) bytes); the call it may concern is settled by "
+          + "reading the state\n")
+    }
     let state = JournalState(try journal?.records ?? JournalFile.read(journalFile))
     if let organization = state.organization, organization != organizationID {
       throw JournalError.otherOrganization(

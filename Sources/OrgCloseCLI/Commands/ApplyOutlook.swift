@@ -91,6 +91,10 @@ extension ApplyRun {
       view: view, schedule: schedule, now: clock.now(), decide: { decide($0, schedule) },
       dryRun: false)
     console.out("apply: \(calls) change\(calls == 1 ? "" : "s") sent. " + outlook.text)
+    if let deniedRead {
+      console.err("orgclose: apply: stopped: \(deniedRead)\n")
+      return .blocked
+    }
     if let awsFailing {
       console.err("orgclose: apply: AWS keeps failing: \(awsFailing); run apply again later\n")
       return .temporaryFailure

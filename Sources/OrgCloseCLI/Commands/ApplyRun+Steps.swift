@@ -57,7 +57,18 @@ extension ApplyRun {
           return
         case .proceed: break
         }
-      } else if request.operation == "DeleteOrganization" {
+      }
+      switch try effect(of: request) {
+      case .unreadable: return
+      case .seen:
+        try record(
+          JournalRecord(
+            .succeeded, time: clock.now(), step: step.id, request: request,
+            outcome: "already-in-effect"))
+        return
+      case .notSeen, .notApplicable: break
+      }
+      if subject == nil, request.operation == "DeleteOrganization" {
         guard
           let exists = try read({ () throws(InventoryError) in try actions.organizationExists() })
         else { return }
@@ -109,7 +120,15 @@ extension ApplyRun {
             "\(request.commandLine) was refused \(attempt + 1) times (\(answer.errorCode ?? ""))"
           return
         }
-        clock.sleep(seconds: Self.backoffSeconds[attempt])
+        var pause = Self.backoffSeconds[attempt]
+        if step.isClosure, let last = state.lastCloseCall {
+          // The retry is a CloseAccount call too: 20 s after the last one (rule B13).
+          let spacing = last.adding(seconds: Schedule.closeSpacingSeconds)
+          pause = max(
+            pause,
+            Double(spacing.millisecondsSince1970 - clock.now().millisecondsSince1970) / 1000)
+        }
+        clock.sleep(seconds: pause)
       case .accessDenied(let permission):
         try record(
           failed("access-denied", "the caller lacks \(permission): \(answer.message ?? "")"))
@@ -149,11 +168,20 @@ extension ApplyRun {
       guard let exists = try read({ () throws(InventoryError) in try actions.organizationExists() })
       else { return false }
       if !exists { tookEffect = "GONE" }
+    } else {
+      switch try effect(of: request) {
+      case .seen: tookEffect = ""
+      case .notSeen: break
+      // Nothing shows whether it reached AWS: it stays unsettled, for a person to look at,
+      // rather than being sent again unread.
+      case .unreadable, .notApplicable: return false
+      }
     }
     if let tookEffect {
       try record(
         JournalRecord(
-          .succeeded, time: now, step: step.id, request: request, state: tookEffect,
+          .succeeded, time: now, step: step.id, request: request,
+          state: tookEffect.isEmpty ? nil : tookEffect,
           outcome: "reconciled"))
       if tookEffect == "PENDING_CLOSURE", let account = step.account {
         live.pendingClosures.insert(account)

@@ -26,6 +26,8 @@ final class ApplyRun {
   var lastPoll: [String: Timestamp] = [:]
   var pollingSince: [String: Timestamp] = [:]
   var awsFailing: String?
+  /// A read AWS denied: the run stops, and a person must grant the permission it names.
+  var deniedRead: String?
   var calls = 0
 
   init(
@@ -42,6 +44,28 @@ final class ApplyRun {
     self.live = live
     self.pollSeconds = pollSeconds
     deadline = clock.now().adding(seconds: maxDuration)
+    awaitStepOfAccount = Dictionary(
+      view.steps.compactMap { step in
+        step.work == .awaitClosed ? step.account.map { ($0, step.id) } : nil
+      }, uniquingKeysWith: { first, _ in first })
+    self.live.pendingClosures.formUnion(ownOpenClosures())
+  }
+
+  /// The await step of each account the plan closes.
+  private let awaitStepOfAccount: [String: String]
+
+  /// Members whose `CloseAccount` the journal records as accepted and whose closure has not
+  /// been seen to end: each holds one of the 3 slots (rule B12), even while a lagging read
+  /// still shows it ACTIVE (rule X3), and whatever an older `--snapshot` said.
+  func ownOpenClosures() -> Set<String> {
+    let state = self.state
+    return Set(
+      view.steps.compactMap { step -> String? in
+        guard step.isClosure, let account = step.account, state.isDone(step.id),
+          let awaitStep = awaitStepOfAccount[account], !state.isDone(awaitStep)
+        else { return nil }
+        return account
+      })
   }
 
   var state: JournalState { JournalState(journal.records) }
@@ -120,10 +144,13 @@ final class ApplyRun {
   /// Reads the state of the accounts that were closing (rule B12, read live).
   func refreshPendingClosures() throws {
     closuresFull = false
+    let own = ownOpenClosures()
     for account in live.pendingClosures.sorted() {
       guard let state = try read({ () throws(InventoryError) in try actions.accountState(account) })
       else { continue }
-      if state != "PENDING_CLOSURE" { live.pendingClosures.remove(account) }
+      // An own closure still reading ACTIVE is lagging (rule X3): it keeps its slot.
+      if state == "PENDING_CLOSURE" || (state == "ACTIVE" && own.contains(account)) { continue }
+      live.pendingClosures.remove(account)
     }
   }
 
@@ -134,6 +161,10 @@ final class ApplyRun {
     } catch {
       switch error {
       case .awsNotFound, .awsNotExecutable, .launchFailed: throw error
+      case .accessDenied:
+        deniedRead = error.description
+        awsFailing = error.description
+        return nil
       default:
         awsFailing = error.description
         return nil

@@ -129,6 +129,9 @@ struct ApplyResilienceTests {
       ])
     #expect(foreign.status == 65)
     #expect(foreign.stderr.contains("is the journal of organization o-otherorg12"))
+    // Neither the dry run nor the refusals so far changed anything, or left a journal.
+    #expect(try lab.proxyLog().filter { Self.mutating.contains($0.op) }.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: lab.journal))
     // A second apply while one holds the journal (the first is slowed at its first read).
     try lab.setRules([
       "inject": [["id": "slow", "op": "GetCallerIdentity", "times": 1, "delay": 6]]

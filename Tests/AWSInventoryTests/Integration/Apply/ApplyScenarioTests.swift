@@ -20,6 +20,12 @@ struct ApplyScenarioTests {
     }
     // Rule B12: never a 4th closure while 3 are in progress.
     #expect(accepted.allSatisfy { $0.pendingBefore < 3 })
+    // Rule B13: 20 s between CloseAccount calls, refused ones and retries included, by the
+    // clock apply runs on (the test clock moves only when apply waits).
+    let sent = log.filter { $0.op == "CloseAccount" }.map(\.t)
+    for (earlier, later) in zip(sent, sent.dropFirst()) {
+      #expect(later - earlier >= 19.999, "CloseAccount calls \(later - earlier) s apart")
+    }
     // Rule B11: no rolling 30 days with more accepted closures than the quota.
     for first in accepted {
       let window = accepted.filter { $0.t >= first.t && $0.t < first.t + 30 * 86_400 }
