@@ -16,8 +16,8 @@ What it adds to moto:
     CLOSE_ACCOUNT_QUOTA_EXCEEDED (rule B11);
   * the 90-day post-closure period: 90 days (by --clock) after a closure, the account is
     removed from moto, as AWS removes permanently closed members;
-  * calls moto lacks: ListHandshakesForOrganization, CancelHandshake, DeclineHandshake, the
-    responsibility-transfer lists;
+  * calls moto lacks: ListHandshakesForOrganization, DescribeHandshake, CancelHandshake,
+    DeclineHandshake, the responsibility-transfer lists and DescribeResponsibilityTransfer;
   * faults on command, from --rules (re-read on every request): {"inject": [{"id": "t1",
     "op": "CloseAccount", "times": 2, "error": "TooManyRequestsException"} | "reason":
     "CLOSE_ACCOUNT_QUOTA_EXCEEDED" | "delay": 3 | "drop": true]}; `drop` forwards the
@@ -166,15 +166,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
             entry["result"] = "ok"
             log(args, entry)
             return self.answer(200, {"Handshakes": STATE["handshakes"]})
+        if operation == "DescribeHandshake":
+            with LOCK:
+                found = [h for h in STATE["handshakes"] + STATE.setdefault("ended", [])
+                         if h["Id"] == params.get("HandshakeId")]
+            entry.update(result="ok" if found else "HandshakeNotFoundException")
+            log(args, entry)
+            if not found:
+                return self.error("HandshakeNotFoundException", "no such handshake")
+            return self.answer(200, {"Handshake": found[0]})
+        if operation == "DescribeResponsibilityTransfer":
+            # The organizations the tests build have no transfers (their lists are empty).
+            entry["result"] = "ResponsibilityTransferNotFoundException"
+            log(args, entry)
+            return self.error("ResponsibilityTransferNotFoundException", "no such transfer")
         if operation in ("CancelHandshake", "DeclineHandshake"):
             with LOCK:
                 found = [h for h in STATE["handshakes"] if h["Id"] == params.get("HandshakeId")]
                 if found:
                     found[0]["State"] = "CANCELED" if operation == "CancelHandshake" else "DECLINED"
+                    STATE.setdefault("ended", []).append(found[0])
                     STATE["handshakes"] = [h for h in STATE["handshakes"] if h["State"] == "OPEN"]
             entry.update(result="ok" if found else "HandshakeNotFoundException",
                          handshake=params.get("HandshakeId"))
             log(args, entry)
+            if fault and fault.get("drop"):
+                return self.drop(args, entry)
             if not found:
                 return self.error("HandshakeNotFoundException", "no such handshake")
             return self.answer(200, {"Handshake": found[0]})
@@ -223,12 +240,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         entry["result"] = entry["result"].split(":")[0]
         log(args, entry)
         if fault and fault.get("drop"):
-            entry2 = dict(entry, result="dropped")
-            log(args, entry2)
-            self.close_connection = True
-            self.connection.shutdown(2)
-            return
+            return self.drop(args, entry)
         self.answer(status, payload, headers)
+
+    def drop(self, args, entry):
+        """Closes the connection without answering a request that took effect."""
+        log(args, dict(entry, result="dropped"))
+        self.close_connection = True
+        self.connection.shutdown(2)
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

@@ -76,6 +76,30 @@ struct ApplyResilienceTests {
     #expect(try lab.journalRecords().contains { $0.outcome == "reconciled" })
   }
 
+  /// A change with no account state of its own, whose answer is lost: the next pass reads
+  /// the handshake (`describe-handshake`) and settles it, never sending it again unread.
+  @Test func lostAnswerOfAnInvitationCancelIsSettledByReading() async throws {
+    let handshake = "h-abcdefgh1234"
+    let lab = try await ApplyLab.start(
+      accounts: 2, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]],
+      rules: [
+        "pendingPolls": 0,
+        "handshakes": [["Id": handshake, "State": "OPEN", "Action": "INVITE"]],
+        "inject": [["id": "lost", "op": "CancelHandshake", "times": 1, "drop": true]],
+      ])
+    defer { lab.stop() }
+    _ = try await lab.driveToTheEnd()
+    let log = try lab.proxyLog()
+    // Every CancelHandshake that reached the proxy, answered or not (a drop logs twice).
+    let cancels = log.filter { $0.op == "CancelHandshake" && $0.result != "dropped" }
+    #expect(cancels.count == 1, "CancelHandshake sent \(cancels.count) times")
+    #expect(log.contains { $0.op == "DescribeHandshake" })
+    let settled = try lab.journalRecords().filter {
+      $0.step == "cancel-invitation:\(handshake)" && $0.event == .succeeded
+    }
+    #expect(settled.map(\.outcome) == ["reconciled"])
+  }
+
   @Test func quotaRefusalStopsTheRunAndTheNextWindowGoesOn() async throws {
     let lab = try await ApplyLab.start(
       accounts: 4, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]],
@@ -129,6 +153,17 @@ struct ApplyResilienceTests {
       ])
     #expect(foreign.status == 65)
     #expect(foreign.stderr.contains("is the journal of organization o-otherorg12"))
+    // Another policy than the plan's (here without the backup fact) could drop protections.
+    let otherPolicy = lab.folder.file("other.policy.json")
+    try Data(#"{"schemaVersion":1,"strategy":"close-in-place"}"#.utf8).write(
+      to: URL(fileURLWithPath: otherPolicy))
+    let swapped = try await lab.orgclose(
+      [
+        "apply", lab.plan, "--journal", lab.journal, "--confirm", lab.organization,
+        "--endpoint-url", lab.endpoint, "--policy", otherPolicy,
+      ])
+    #expect(swapped.status == 3, "\(swapped.stderr)")
+    #expect(swapped.stderr.contains("is not the policy"))
     // Neither the dry run nor the refusals so far changed anything, or left a journal.
     #expect(try lab.proxyLog().filter { Self.mutating.contains($0.op) }.isEmpty)
     #expect(!FileManager.default.fileExists(atPath: lab.journal))
