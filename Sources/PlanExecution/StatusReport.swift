@@ -39,16 +39,22 @@ public struct StatusReport: Sendable {
     var phaseCounts: [String: [Category: Int]] = [:]
     var windowCounts: [Int: [Category: Int]] = [:]
     // Failures that are not AWS pacing a closure stay failures until a run tries again.
-    let retried: Set<String> = [
-      "TooManyRequestsException", "ConcurrentModificationException",
-      "ConstraintViolationException",
+    let retried: Set<String> = ["TooManyRequestsException", "ConcurrentModificationException"]
+    // Of the ConstraintViolationException reasons, only the closure limits are pacing (X2).
+    let pacing: Set<String> = [
+      "CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED", "CLOSE_ACCOUNT_QUOTA_EXCEEDED",
     ]
     let stopped = Set(
       journal.statuses.compactMap { id, status -> String? in
         switch status {
-        case .skipped: id
-        case .failed(_, let code, _, _): code.map { retried.contains($0) ? nil : id } ?? nil
-        default: nil
+        case .skipped: return id
+        case .failed(_, let code?, let reason, _):
+          if retried.contains(code) { return nil }
+          if code == "ConstraintViolationException", let reason, pacing.contains(reason) {
+            return nil
+          }
+          return id
+        default: return nil
         }
       })
     for step in plan.steps {
@@ -90,4 +96,13 @@ public struct StatusReport: Sendable {
   }
 
   public var needsPerson: [Entry] { entries.filter { $0.category == .person } }
+
+  /// The steps that wait for a date, the soonest first (in plan order among equals).
+  public var datedWaits: [Entry] {
+    entries.enumerated().compactMap { offset, entry in
+      entry.category == .waiting ? entry.until.map { (offset, $0, entry) } : nil
+    }
+    .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    .map(\.2)
+  }
 }

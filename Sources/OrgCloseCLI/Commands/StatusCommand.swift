@@ -68,8 +68,21 @@ enum StatusRendering {
     for entry in report.entries where entry.category == .failed || entry.category == .skipped {
       lines.append("  \(entry.category.rawValue): \(entry.step.id): \(entry.detail)")
     }
+    let waits = report.datedWaits
+    if !waits.isEmpty {
+      lines.append("Waiting for a date:")
+      lines += waits.prefix(Self.listedWaits).map {
+        "  \($0.step.id): until \($0.until.map { "\($0)" } ?? "") (\($0.detail))"
+      }
+      if waits.count > Self.listedWaits {
+        lines.append("  … and \(waits.count - Self.listedWaits) more")
+      }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// How many dated waits the text and Markdown forms list; JSON lists them all.
+  static let listedWaits = 20
 
   static func markdown(_ report: StatusReport, organization: String) -> String {
     var lines = [
@@ -93,6 +106,17 @@ enum StatusRendering {
       for entry in person {
         lines.append("- `\(entry.step.id)`: \(entry.step.title) (\(entry.detail))")
         lines += entry.step.tasks.map { "  - \($0)" }
+      }
+      lines.append("")
+    }
+    let waits = report.datedWaits
+    if !waits.isEmpty {
+      lines.append("### Waiting for a date")
+      lines += waits.prefix(Self.listedWaits).map {
+        "- `\($0.step.id)`: until \($0.until.map { "\($0)" } ?? "") (\($0.detail))"
+      }
+      if waits.count > Self.listedWaits {
+        lines.append("- … and \(waits.count - Self.listedWaits) more")
       }
       lines.append("")
     }
