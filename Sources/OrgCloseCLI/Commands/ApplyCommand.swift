@@ -116,7 +116,10 @@ struct ApplyCommand: Command {
         decide: {
           schedule.decide($0, now: clock.now(), pendingClosures: live.pendingClosures.count)
         },
-        dryRun: true)
+        dryRun: true,
+        closureSlots: min(
+          max(0, view.quota.concurrent - live.pendingClosures.count),
+          schedule.closuresLeft(at: clock.now())))
       console.out("apply --dry-run: nothing was changed, the journal included. " + outlook.text)
       return .success
     }

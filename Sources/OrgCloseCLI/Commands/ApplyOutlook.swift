@@ -11,11 +11,16 @@ struct ApplyOutlook {
   var total = 0
   var next: (Timestamp, String)?
 
+  /// - Parameter closureSlots: For a dry run, how many closures could start now (3 less
+  ///   those in progress, rule B12, and no more than the quota leaves, rule B11); the due
+  ///   closures beyond it are shown waiting, as the run would pace them.
   init(
     view: ExecutablePlan, schedule: Schedule, now: Timestamp,
-    decide: (ExecutablePlan.Step) -> Schedule.Decision, dryRun: Bool
+    decide: (ExecutablePlan.Step) -> Schedule.Decision, dryRun: Bool, closureSlots: Int? = nil
   ) {
     total = view.steps.count
+    var closuresListed = 0
+    var closuresHeld = 0
     var due: [String] = []
     var person: [String] = []
     var failed: [String] = []
@@ -25,6 +30,13 @@ struct ApplyOutlook {
       switch decision {
       case .done: done += 1
       case .due, .reconcile:
+        if step.isClosure, case .due = decision, let closureSlots {
+          if closuresListed >= closureSlots {
+            closuresHeld += 1
+            continue
+          }
+          closuresListed += 1
+        }
         if case .call(let request) = step.work {
           due.append("  \(step.id): \(request.commandLine)")
         }
@@ -44,6 +56,12 @@ struct ApplyOutlook {
       case .waitingForPrerequisites:
         break
       }
+    }
+    if closuresHeld > 0 {
+      waiting.insert(
+        "  \(closuresHeld) more closure\(closuresHeld == 1 ? "" : "s") due: each when one of the 3 "
+          + "in progress finishes (rule B12), 20 s apart (rule B13), within the quota (rule B11)",
+        at: 0)
     }
     needsPerson = !person.isEmpty || !failed.isEmpty
     lines.append("\(done) of \(total) steps done.")

@@ -65,6 +65,13 @@ struct ApplyResilienceTests {
         ],
       ])
     defer { lab.stop() }
+    // With four closures due (the fifth member waits for its deregistrations), a dry run
+    // lists the 3 that may start now (rule B12) and holds back the 4th, as the run would.
+    try await lab.recordManualSteps()
+    let dry = try await lab.apply(["--dry-run"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.components(separatedBy: "aws organizations close-account").count - 1 == 3)
+    #expect(dry.stdout.contains("1 more closure due"), "\(dry.stdout)")
     _ = try await lab.driveToTheEnd()
     try ApplyScenarioTests.checkProxyLog(lab, quota: 250, closed: lab.members, protected: [])
     let reasons = try lab.journalRecords().compactMap(\.reason)
