@@ -11,9 +11,11 @@ struct ApplyOutlook {
   var total = 0
   var next: (Timestamp, String)?
 
-  /// - Parameter closureSlots: For a dry run, how many closures could start now (3 less
-  ///   those in progress, rule B12, and no more than the quota leaves, rule B11); the due
-  ///   closures beyond it are shown waiting, as the run would pace them.
+  /// The outlook of every step at `now`.
+  ///
+  /// For a dry run, `closureSlots` is how many closures could start now (3 less those in
+  /// progress, rule B12, and no more than the quota leaves, rule B11); the due closures
+  /// beyond it are shown waiting, as the run would pace them.
   init(
     view: ExecutablePlan, schedule: Schedule, now: Timestamp,
     decide: (ExecutablePlan.Step) -> Schedule.Decision, dryRun: Bool, closureSlots: Int? = nil
