@@ -1,6 +1,7 @@
 import AWSInventory
 import ClosurePlanner
 import OrgGraph
+import PlanExecution
 
 /// Whether a change that has no account state of its own already took effect, read from
 /// AWS before it is sent and when its answer was lost, so it is never sent again blindly.
@@ -16,37 +17,37 @@ enum EffectReading {
 }
 
 extension ApplyRun {
-  /// Reads whether `request`'s effect is in place (rule X4: from live state, not memory).
-  func effect(of request: APIRequest) throws -> EffectReading {
-    func parameter(_ name: String) -> String? {
-      request.parameters.first { $0.name == name }?.value
-    }
-    switch request.operation {
-    case "DeregisterDelegatedAdministrator":
-      guard let account = parameter("AccountId"), let service = parameter("ServicePrincipal")
-      else { return .notApplicable }
+  /// Reads whether `step`'s change is in place (rule X4: from live state, not memory).
+  func effect(of step: ExecutablePlan.Step) throws -> EffectReading {
+    switch step.action {
+    case .deregisterDelegatedAdministrator(let account, let service):
       guard
         let services = try read({ () throws(InventoryError) in
-          try actions.delegatedServices(of: account)
+          try actions.delegatedServices(of: account.rawValue)
         })
       else { return .unreadable }
-      return services.contains(service) ? .notSeen : .seen
-    case "CancelHandshake", "DeclineHandshake":
-      guard let handshake = parameter("HandshakeId") else { return .notApplicable }
+      return services.contains(service.rawValue) ? .notSeen : .seen
+    case .cancelInvitation(let handshake),
+      .endResponsibilityTransfer(_, .withdraw(let handshake)),
+      .endResponsibilityTransfer(_, .decline(let handshake)):
       guard
-        let state = try read({ () throws(InventoryError) in try actions.handshakeState(handshake) })
+        let state = try read({ () throws(InventoryError) in
+          try actions.handshakeState(handshake.rawValue)
+        })
       else { return .unreadable }
       guard let state else { return .seen }
       return ["CANCELED", "DECLINED", "EXPIRED"].contains(state) ? .seen : .notSeen
-    case "TerminateResponsibilityTransfer":
-      guard let transfer = parameter("Id") else { return .notApplicable }
+    case .endResponsibilityTransfer(let transfer, .terminate(_, let lastDay)):
       guard
-        let reading = try read({ () throws(InventoryError) in try actions.transfer(transfer) })
+        let reading = try read({ () throws(InventoryError) in
+          try actions.transfer(transfer.rawValue)
+        })
       else { return .unreadable }
       guard let reading else { return .seen }
-      let asked = parameter("EndTimestamp").flatMap { Timestamp(iso8601: $0) }
+      // The last instant asked for: the end of `lastDay`, as the request's EndTimestamp says.
+      let asked = Timestamp(startOf: lastDay.adding(days: 1)).adding(seconds: -1)
       if reading.hasEnded(at: clock.now()) { return .seen }
-      if let end = reading.end, let asked, end <= asked { return .seen }
+      if let end = reading.end, end <= asked { return .seen }
       return .notSeen
     default:
       return .notApplicable

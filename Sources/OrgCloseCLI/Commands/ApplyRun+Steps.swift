@@ -58,7 +58,7 @@ extension ApplyRun {
         case .proceed: break
         }
       }
-      switch try effect(of: request) {
+      switch try effect(of: step) {
       case .unreadable: return
       case .seen:
         try record(
@@ -169,7 +169,7 @@ extension ApplyRun {
       else { return false }
       if !exists { tookEffect = "GONE" }
     } else {
-      switch try effect(of: request) {
+      switch try effect(of: step) {
       case .seen: tookEffect = ""
       case .notSeen: break
       // Nothing shows whether it reached AWS: it stays unsettled, for a person to look at,

@@ -68,21 +68,24 @@ enum StatusRendering {
     for entry in report.entries where entry.category == .failed || entry.category == .skipped {
       lines.append("  \(entry.category.rawValue): \(entry.step.id): \(entry.detail)")
     }
-    let waits = report.datedWaits
-    if !waits.isEmpty {
-      lines.append("Waiting for a date:")
-      lines += waits.prefix(Self.listedWaits).map {
-        "  \($0.step.id): until \($0.until.map { "\($0)" } ?? "") (\($0.detail))"
-      }
-      if waits.count > Self.listedWaits {
-        lines.append("  … and \(waits.count - Self.listedWaits) more")
-      }
-    }
+    let waits = datedWaitLines(report, item: { "  \($0)" })
+    if !waits.isEmpty { lines += ["Waiting for a date:"] + waits }
     return lines.joined(separator: "\n") + "\n"
   }
 
   /// How many dated waits the text and Markdown forms list; JSON lists them all.
   static let listedWaits = 20
+
+  /// The first `listedWaits` steps waiting for a date, each made a line by `item`, and how
+  /// many more there are.
+  static func datedWaitLines(_ report: StatusReport, item: (String) -> String) -> [String] {
+    let waits = report.datedWaits
+    var lines = waits.prefix(listedWaits).map {
+      item("\($0.step.id): until \($0.until.map { "\($0)" } ?? "") (\($0.detail))")
+    }
+    if waits.count > listedWaits { lines.append(item("… and \(waits.count - listedWaits) more")) }
+    return lines
+  }
 
   static func markdown(_ report: StatusReport, organization: String) -> String {
     var lines = [
@@ -109,17 +112,8 @@ enum StatusRendering {
       }
       lines.append("")
     }
-    let waits = report.datedWaits
-    if !waits.isEmpty {
-      lines.append("### Waiting for a date")
-      lines += waits.prefix(Self.listedWaits).map {
-        "- `\($0.step.id)`: until \($0.until.map { "\($0)" } ?? "") (\($0.detail))"
-      }
-      if waits.count > Self.listedWaits {
-        lines.append("- … and \(waits.count - Self.listedWaits) more")
-      }
-      lines.append("")
-    }
+    let waits = Self.datedWaitLines(report, item: { "- \($0)" })
+    if !waits.isEmpty { lines += ["### Waiting for a date"] + waits + [""] }
     lines += ["```mermaid", "gantt", "  dateFormat YYYY-MM-DD", "  title Planned and actual"]
     for (phase, entries) in phaseEntries(report) {
       let planned = entries.compactMap(\.step.notBefore)
