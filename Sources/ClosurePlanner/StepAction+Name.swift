@@ -21,6 +21,31 @@ extension StepAction {
     case deleteOrganization = "delete-organization"
     case closeManagementAccount = "close-management-account"
 
+    /// The name's position in `allCases`, without building `allCases`.
+    public var ordinal: Int {
+      switch self {
+      case .exportBillingHistory: 0
+      case .cancelInvitation: 1
+      case .endResponsibilityTransfer: 2
+      case .awaitResponsibilityTransferEnd: 3
+      case .prepareAccount: 4
+      case .unmanageControlTowerAccount: 5
+      case .deregisterDelegatedAdmin: 6
+      case .enableRootPasswordRecovery: 7
+      case .resetRootPassword: 8
+      case .closeAccount: 9
+      case .awaitAccountClosed: 10
+      case .closeAccountAsRoot: 11
+      case .completeStandaloneSignup: 12
+      case .removeAccount: 13
+      case .closeStandaloneAccount: 14
+      case .awaitPermanentClosure: 15
+      case .decommissionLandingZone: 16
+      case .deleteOrganization: 17
+      case .closeManagementAccount: 18
+      }
+    }
+
     /// How a step of this action is carried out.
     public var kind: ClosurePlan.StepKind {
       switch self {

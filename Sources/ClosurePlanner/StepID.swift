@@ -1,19 +1,104 @@
+import OrgGraph
+
 /// A step's stable ID, `action:subject` (`close-account:222222222222`): how prerequisites,
 /// findings, diffs and the `apply` journal name a step across runs.
 ///
 /// It is derived from the step's `StepAction`, so an ID and its action can never disagree.
+///
+/// Plans look steps up by ID several times per step, so an ID whose subject is an account
+/// (most of them) is held as one integer: hashing and comparing it touch no string. Every
+/// other ID keeps its text. Which form an ID takes depends on its text alone, so two IDs are
+/// equal exactly when their texts are.
 public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public let rawValue: String
+  private let storage: Storage
+
+  private enum Storage: Hashable {
+    /// The action's position in `StepAction.Name.allCases` above bit 40, the account's
+    /// 12 digits as a number below it (10^12 < 2^40).
+    case account(UInt64)
+    case text(String)
+  }
 
   /// The ID of the step that carries out `action`.
   public init(_ action: StepAction) {
-    rawValue = action.subject.map { "\(action.name.rawValue):\($0)" } ?? action.name.rawValue
+    switch action {
+    case .deregisterDelegatedAdministrator, .exportBillingHistory, .cancelInvitation,
+      .endResponsibilityTransfer, .awaitResponsibilityTransferEnd, .awaitPermanentClosure,
+      .decommissionLandingZone, .deleteOrganization:
+      storage = .text(action.subject.map { "\(action.name.rawValue):\($0)" } ?? action.name.rawValue)
+    default:
+      let account = action.account?.rawValue ?? ""
+      storage =
+        Self.packed(action.name, account: account.utf8)
+        .map(Storage.account) ?? .text("\(action.name.rawValue):\(account)")
+    }
   }
 
   /// The ID as written, for looking steps up by ID; `StepAction(parsing:)` checks its form.
-  public init(unchecked rawValue: String) { self.rawValue = rawValue }
+  public init(unchecked rawValue: String) {
+    storage = Self.packed(rawValue).map(Storage.account) ?? .text(rawValue)
+  }
 
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+  /// The ID's text, `action:subject`.
+  public var rawValue: String {
+    switch storage {
+    case .text(let text): return text
+    case .account(let packed):
+      let name = Self.names[Int(packed >> Self.accountBits)]
+      let digits = String(packed & Self.accountMask)
+      return name.rawValue + ":" + String(repeating: "0", count: 12 - digits.utf8.count) + digits
+    }
+  }
 
   public var description: String { rawValue }
+
+  /// Orders IDs as their texts: an action's `name:` prefix first (no name holds a colon, so
+  /// prefixes decide whenever they differ), then the subject, whose 12 digits order as their
+  /// number.
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    if case .account(let left) = lhs.storage, case .account(let right) = rhs.storage {
+      let leftName = Int(left >> accountBits)
+      let rightName = Int(right >> accountBits)
+      guard leftName == rightName else { return prefixRank[leftName] < prefixRank[rightName] }
+      return left < right
+    }
+    return lhs.rawValue < rhs.rawValue
+  }
+
+  private static let names = StepAction.Name.allCases
+  private static let accountBits: UInt64 = 40
+  private static let accountMask: UInt64 = (1 << accountBits) - 1
+
+  /// Each name's rank when the names are sorted as `name:` prefixes, by name position.
+  private static let prefixRank: [Int] = {
+    let prefixes = names.map { $0.rawValue + ":" }
+    var rank = [Int](repeating: 0, count: prefixes.count)
+    for (order, position) in prefixes.indices.sorted(by: { prefixes[$0] < prefixes[$1] })
+      .enumerated()
+    {
+      rank[position] = order
+    }
+    return rank
+  }()
+
+  /// The integer form of `name:DIGITS` with exactly 12 digits, or `nil` for any other text.
+  private static func packed(_ text: String) -> UInt64? {
+    let utf8 = text.utf8
+    guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+      let name = StepAction.Name(rawValue: String(text[..<colon]))
+    else { return nil }
+    return packed(name, account: utf8[utf8.index(after: colon)...])
+  }
+
+  private static func packed(_ name: StepAction.Name, account: some Collection<UInt8>)
+    -> UInt64?
+  {
+    guard account.count == 12 else { return nil }
+    var number: UInt64 = 0
+    for byte in account {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      number = number * 10 + UInt64(byte - UInt8(ascii: "0"))
+    }
+    return UInt64(name.ordinal) << accountBits | number
+  }
 }

@@ -62,12 +62,33 @@ struct FindingGroups {
   }
 
   /// `text` with the account's label replaced by "the account" ("The account" first).
+  ///
+  /// Compares UTF-8 bytes, as `String.replacing` does not: it runs once per finding, and a
+  /// label that splits a character of the text is not its label anyway.
   static func generic(_ text: String, removing label: String?) -> String {
-    guard let label, !label.isEmpty, text.contains(label) else { return text }
-    if text.hasPrefix(label) {
-      return "The account" + text.dropFirst(label.count).replacing(label, with: "the account")
+    guard var label, !label.isEmpty else { return text }
+    var bytes = text
+    let replaced: [UInt8]? = bytes.withUTF8 { text in
+      label.withUTF8 { label in
+        var result: [UInt8] = []
+        var start = 0
+        var index = 0
+        while index + label.count <= text.count {
+          guard label.indices.allSatisfy({ text[index + $0] == label[$0] }) else {
+            index += 1
+            continue
+          }
+          result.append(contentsOf: text[start..<index])
+          result.append(contentsOf: (index == 0 ? "The account" : "the account").utf8)
+          index += label.count
+          start = index
+        }
+        guard start > 0 else { return nil }
+        result.append(contentsOf: text[start...])
+        return result
+      }
     }
-    return text.replacing(label, with: "the account")
+    return replaced.map { String(decoding: $0, as: UTF8.self) } ?? text
   }
 
   /// `payments-prod, web-prod, …`: the names of the first `shown` accounts.

@@ -58,7 +58,7 @@ extension MarkdownContext {
     document.append("### Step graph")
     document.blank()
     for grouping in [StepGraph.Grouping.byWindow, .byWave] {
-      let graph = StepGraph(plan, grouping: grouping)
+      let graph = StepGraph(plan, grouping: grouping, index: index)
       let text = MermaidRenderer.render(graph, stepCount: plan.steps.count)
       guard text.utf8.count <= Budget.graph else { continue }
       document.append(

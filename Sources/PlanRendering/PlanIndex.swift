@@ -16,20 +16,21 @@ struct PlanIndex {
   init(_ plan: ClosurePlan) {
     steps = plan.steps
     organization = plan.organization.id.rawValue
+    // Walked backwards so that the first of two equal IDs is the one kept, with one store
+    // per entry.
     var stepPositions: [StepID: Int] = [:]
     stepPositions.reserveCapacity(steps.count)
-    for position in steps.indices where stepPositions[steps[position].id] == nil {
-      stepPositions[steps[position].id] = position
-    }
+    for position in steps.indices.reversed() { stepPositions[steps[position].id] = position }
     self.stepPositions = stepPositions
     accounts = plan.accounts
     var positions: [AccountID: Int] = [:]
     positions.reserveCapacity(accounts.count)
-    for position in accounts.indices where positions[accounts[position].id] == nil {
-      positions[accounts[position].id] = position
-    }
+    for position in accounts.indices.reversed() { positions[accounts[position].id] = position }
     self.positions = positions
   }
+
+  /// The position in `plan.steps` of the first step with `id`.
+  func position(of id: StepID) -> Int? { stepPositions[id] }
 
   /// The plan's entry for account `id`, if it lists one.
   func account(_ id: AccountID?) -> ClosurePlan.AccountEntry? {
@@ -38,7 +39,7 @@ struct PlanIndex {
 
   /// The plan's step with `id`, if it has one.
   func step(_ id: StepID) -> ClosurePlan.Step? {
-    stepPositions[id].map { steps[$0] }
+    position(of: id).map { steps[$0] }
   }
 
   /// How findings and tables name an account, not escaped.

@@ -48,10 +48,12 @@ struct StepGraph {
 
   /// The graph of `plan`, grouped by window when it has more than `groupingThreshold` steps.
   init(automatic plan: ClosurePlan) {
-    self.init(plan, grouping: plan.steps.count > Self.groupingThreshold ? .byWindow : .none)
+    self.init(
+      plan, grouping: plan.steps.count > Self.groupingThreshold ? .byWindow : .none,
+      index: PlanIndex(plan))
   }
 
-  init(_ plan: ClosurePlan, grouping: Grouping) {
+  init(_ plan: ClosurePlan, grouping: Grouping, index: PlanIndex) {
     self.grouping = grouping
     // Steps are read in place through a buffer; a loop over the array copied every step.
     // Findings are sorted by severity, so a step's first finding is its most severe.
@@ -61,7 +63,6 @@ struct StepGraph {
         severityOfStep[step] = finding.severity
       }
     }
-    let index = PlanIndex(plan)
     (nodes, edges) = plan.steps.withUnsafeBufferPointer { steps in
       Self.build(steps, grouping: grouping, severityOfStep: severityOfStep, index: index)
     }
@@ -78,8 +79,6 @@ struct StepGraph {
     var actions: [StepAction.Name] = []
     var nodeOfStep: [Int] = []
     nodeOfStep.reserveCapacity(steps.count)
-    var positionOfStep: [StepID: Int] = [:]
-    positionOfStep.reserveCapacity(steps.count)
     for position in steps.indices {
       let key = GroupKey(steps[position], position: position, grouping: grouping)
       let node: Int
@@ -104,7 +103,6 @@ struct StepGraph {
         nodes[node].severity = severity
       }
       nodeOfStep.append(node)
-      if positionOfStep[steps[position].id] == nil { positionOfStep[steps[position].id] = position }
     }
     for node in nodes.indices {
       nodes[node].windows = windows[node]
@@ -115,7 +113,7 @@ struct StepGraph {
     var edgeSet = Set<Edge>()
     for position in steps.indices {
       for prerequisite in steps[position].after {
-        guard let from = positionOfStep[prerequisite] else { continue }
+        guard let from = index.position(of: prerequisite) else { continue }
         let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
         if edge.from != edge.to { edgeSet.insert(edge) }
       }
@@ -155,14 +153,15 @@ struct StepGraph {
   /// What decides which node a step belongs to.
   private struct GroupKey: Hashable {
     var wave: Int
-    var action: StepAction.Name
+    /// `StepAction.Name.ordinal`: hashing a name would hash its text.
+    var action: Int
     var window: Int?
     /// Set only when steps are not grouped, so every step is its own node.
     var position: Int?
 
     init(_ step: ClosurePlan.Step, position: Int, grouping: Grouping) {
       wave = step.wave
-      action = step.action.name
+      action = step.action.name.ordinal
       switch grouping {
       case .none:
         self.position = position
