@@ -46,7 +46,7 @@ extension PlanReader {
       case .steps:
         sawSteps = true
         try reader.array(at: path) { reader, index throws(PlanReadError) in
-          steps.append(try reader.step(at: "steps[\(index)]"))
+          steps.append(try reader.step(at: index))
         }
       case .strategy:
         strategy = try reader.value(at: path, as: "a strategy") { Strategy(rawValue: $0) }
@@ -90,88 +90,88 @@ extension PlanReader {
     return plan
   }
 
-  private mutating func inputs(at path: String) throws(PlanReadError) -> ClosurePlan.Inputs {
+  private mutating func inputs(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Inputs {
     var snapshot: String?
     var policy: String?
-    try object(InputsKey.self, at: path) { reader, key throws(PlanReadError) in
+    try object(InputsKey.self, at: path()) { reader, key throws(PlanReadError) in
       switch key {
-      case .policy: policy = try reader.string(at: join(path, key.rawValue))
-      case .snapshot: snapshot = try reader.string(at: join(path, key.rawValue))
+      case .policy: policy = try reader.string(at: join(path(), key.rawValue))
+      case .snapshot: snapshot = try reader.string(at: join(path(), key.rawValue))
       }
     }
     return ClosurePlan.Inputs(
-      snapshot: try required(snapshot, path, InputsKey.snapshot), policy: policy)
+      snapshot: try required(snapshot, path(), InputsKey.snapshot), policy: policy)
   }
 
-  private mutating func organizationSummary(at path: String) throws(PlanReadError)
+  private mutating func organizationSummary(at path: @autoclosure () -> String) throws(PlanReadError)
     -> ClosurePlan.OrganizationSummary
   {
     var id: OrganizationID?
     var management: AccountID?
     var featureSet: FeatureSet?
     var members: Int?
-    try object(OrganizationKey.self, at: path) { reader, key throws(PlanReadError) in
-      let here = join(path, key.rawValue)
+    try object(OrganizationKey.self, at: path()) { reader, key throws(PlanReadError) in
+      func here() -> String { join(path(), key.rawValue) }
       switch key {
-      case .featureSet: featureSet = FeatureSet(awsValue: try reader.string(at: here))
-      case .id: id = try reader.identifier(OrganizationID.self, at: here)
-      case .managementAccountId: management = try reader.identifier(AccountID.self, at: here)
-      case .memberCount: members = try reader.integer(at: here)
+      case .featureSet: featureSet = FeatureSet(awsValue: try reader.string(at: here()))
+      case .id: id = try reader.identifier(OrganizationID.self, at: here())
+      case .managementAccountId: management = try reader.identifier(AccountID.self, at: here())
+      case .memberCount: members = try reader.integer(at: here())
       }
     }
     return ClosurePlan.OrganizationSummary(
-      id: try required(id, path, OrganizationKey.id),
-      managementAccountId: try required(management, path, OrganizationKey.managementAccountId),
-      featureSet: try required(featureSet, path, OrganizationKey.featureSet),
-      memberCount: try required(members, path, OrganizationKey.memberCount))
+      id: try required(id, path(), OrganizationKey.id),
+      managementAccountId: try required(management, path(), OrganizationKey.managementAccountId),
+      featureSet: try required(featureSet, path(), OrganizationKey.featureSet),
+      memberCount: try required(members, path(), OrganizationKey.memberCount))
   }
 
-  private mutating func closeQuota(at path: String) throws(PlanReadError)
+  private mutating func closeQuota(at path: @autoclosure () -> String) throws(PlanReadError)
     -> ClosurePlan.CloseQuota
   {
     var numbers: [CloseQuotaKey: Int] = [:]
     var source: String?
-    try object(CloseQuotaKey.self, at: path) { reader, key throws(PlanReadError) in
-      let here = join(path, key.rawValue)
+    try object(CloseQuotaKey.self, at: path()) { reader, key throws(PlanReadError) in
+      func here() -> String { join(path(), key.rawValue) }
       if key == .source {
-        source = try reader.string(at: here)
+        source = try reader.string(at: here())
       } else {
-        numbers[key] = try reader.integer(at: here)
+        numbers[key] = try reader.integer(at: here())
       }
     }
     func number(_ key: CloseQuotaKey) throws(PlanReadError) -> Int {
-      try required(numbers[key], path, key)
+      try required(numbers[key], path(), key)
     }
     return ClosurePlan.CloseQuota(
       perWindow: try number(.perWindow), windowDays: try number(.windowDays),
       concurrent: try number(.concurrent), firstWindow: try number(.firstWindow),
       closuresInLast30Days: try number(.closuresInLast30Days), windows: try number(.windows),
-      source: try required(source, path, CloseQuotaKey.source))
+      source: try required(source, path(), CloseQuotaKey.source))
   }
 
-  private mutating func summary(at path: String) throws(PlanReadError) -> ClosurePlan.Summary {
+  private mutating func summary(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Summary {
     var numbers: [SummaryKey: Int] = [:]
     var completion: CalendarDay?
-    try object(SummaryKey.self, at: path) { reader, key throws(PlanReadError) in
-      let here = join(path, key.rawValue)
+    try object(SummaryKey.self, at: path()) { reader, key throws(PlanReadError) in
+      func here() -> String { join(path(), key.rawValue) }
       if key == .estimatedCompletion {
-        completion = try reader.day(at: here)
+        completion = try reader.day(at: here())
       } else {
-        numbers[key] = try reader.integer(at: here)
+        numbers[key] = try reader.integer(at: here())
       }
     }
     func number(_ key: SummaryKey) throws(PlanReadError) -> Int {
-      try required(numbers[key], path, key)
+      try required(numbers[key], path(), key)
     }
     return ClosurePlan.Summary(
       steps: try number(.steps), apiSteps: try number(.apiSteps),
       manualSteps: try number(.manualSteps), waitSteps: try number(.waitSteps),
       blocking: try number(.blocking), warnings: try number(.warnings),
-      estimatedCompletion: try required(completion, path, SummaryKey.estimatedCompletion))
+      estimatedCompletion: try required(completion, path(), SummaryKey.estimatedCompletion))
   }
 
   /// An account, with its disposition as written (resolved once the strategy is known).
-  private mutating func account(at path: String) throws(PlanReadError)
+  private mutating func account(at path: @autoclosure () -> String) throws(PlanReadError)
     -> (ClosurePlan.AccountEntry, String?)
   {
     var id: AccountID?
@@ -180,55 +180,55 @@ extension PlanReader {
     var state: AccountState?
     var joinedMethod: JoinedMethod?
     var disposition: String?
-    try object(AccountKey.self, at: path) { reader, key throws(PlanReadError) in
-      let here = join(path, key.rawValue)
+    try object(AccountKey.self, at: path()) { reader, key throws(PlanReadError) in
+      func here() -> String { join(path(), key.rawValue) }
       switch key {
       case .disposition:
-        disposition = try reader.string(at: here)
-      case .id: id = try reader.identifier(AccountID.self, at: here)
-      case .joinedMethod: joinedMethod = JoinedMethod(awsValue: try reader.string(at: here))
-      case .name: name = try reader.string(at: here)
-      case .path: accountPath = try reader.string(at: here)
-      case .state: state = AccountState(planValue: try reader.string(at: here))
+        disposition = try reader.string(at: here())
+      case .id: id = try reader.identifier(AccountID.self, at: here())
+      case .joinedMethod: joinedMethod = JoinedMethod(awsValue: try reader.string(at: here()))
+      case .name: name = try reader.string(at: here())
+      case .path: accountPath = try reader.string(at: here())
+      case .state: state = AccountState(planValue: try reader.string(at: here()))
       }
     }
     let entry = ClosurePlan.AccountEntry(
-      id: try required(id, path, AccountKey.id), name: try required(name, path, AccountKey.name),
-      path: try required(accountPath, path, AccountKey.path), state: state ?? .active,
+      id: try required(id, path(), AccountKey.id), name: try required(name, path(), AccountKey.name),
+      path: try required(accountPath, path(), AccountKey.path), state: state ?? .active,
       joinedMethod: joinedMethod ?? AccountKey.defaultJoinedMethod,
       disposition: nil, terminalStep: nil, findings: [])
     return (entry, disposition)
   }
 
-  private mutating func finding(at path: String) throws(PlanReadError) -> ClosurePlan.Finding {
+  private mutating func finding(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Finding {
     var code: FindingCode?
     var severity: ClosurePlan.Severity?
     var account: AccountID?
     var step: StepID?
     var message: String?
     var remediation: String?
-    try object(FindingKey.self, at: path) { reader, key throws(PlanReadError) in
-      let here = join(path, key.rawValue)
+    try object(FindingKey.self, at: path()) { reader, key throws(PlanReadError) in
+      func here() -> String { join(path(), key.rawValue) }
       switch key {
-      case .account: account = try reader.identifier(AccountID.self, at: here)
-      case .code: code = FindingCode(rawValue: try reader.string(at: here))
-      case .message: message = try reader.string(at: here)
-      case .remediation: remediation = try reader.string(at: here)
+      case .account: account = try reader.identifier(AccountID.self, at: here())
+      case .code: code = FindingCode(rawValue: try reader.string(at: here()))
+      case .message: message = try reader.string(at: here())
+      case .remediation: remediation = try reader.string(at: here())
       case .severity:
-        severity = try reader.value(at: here, as: "blocking, warning or info") {
+        severity = try reader.value(at: here(), as: "blocking, warning or info") {
           ClosurePlan.Severity(rawValue: $0)
         }
-      case .step: step = StepID(unchecked: try reader.string(at: here))
+      case .step: step = StepID(unchecked: try reader.string(at: here()))
       }
     }
-    let findingCode = try required(code, path, FindingKey.code)
+    let findingCode = try required(code, path(), FindingKey.code)
     guard let remediation = remediation ?? findingCode.standardRemediation else {
-      throw PlanReadError(path: join(path, FindingKey.remediation.rawValue), message: "is missing")
+      throw PlanReadError(path: join(path(), FindingKey.remediation.rawValue), message: "is missing")
     }
     return ClosurePlan.Finding(
       code: findingCode,
-      severity: try required(severity, path, FindingKey.severity), account: account, step: step,
-      message: try required(message, path, FindingKey.message),
+      severity: try required(severity, path(), FindingKey.severity), account: account, step: step,
+      message: try required(message, path(), FindingKey.message),
       remediation: remediation)
   }
 }

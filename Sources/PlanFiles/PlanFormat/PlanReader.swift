@@ -29,22 +29,24 @@ struct PlanReader: ~Copyable {
     var state = try attempt(path()) { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
       try cursor.beginObject()
     }
-    var seen: Set<Key> = []
+    // A bit per declared key: records have at most a dozen.
+    var seen: UInt64 = 0
     while true {
       let raw = try attempt(path()) { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
         try cursor.nextStringKey(&state)
       }
       guard let raw else { return }
-      guard let key = Key(rawValue: raw) else {
+      guard let ordinal = Key.declared.firstIndex(where: { $0.rawValue == raw }) else {
         throw PlanReadError(
           path: join(path(), raw),
           message: "is not a key of this record; it may have: "
-            + Key.allCases.map(\.rawValue).joined(separator: ", "))
+            + Key.declared.map(\.rawValue).joined(separator: ", "))
       }
-      guard seen.insert(key).inserted else {
+      guard seen & (1 << ordinal) == 0 else {
         throw PlanReadError(path: join(path(), raw), message: "appears twice")
       }
-      try body(&self, key)
+      seen |= 1 << ordinal
+      try body(&self, Key.declared[ordinal])
     }
   }
 

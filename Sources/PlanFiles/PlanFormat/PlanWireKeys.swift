@@ -5,27 +5,40 @@ import OrgGraph
 /// The writer writes them in declaration order, which is sorted (`PlanFormatTests` checks
 /// it); the reader dispatches on them; the strict check refuses any other (`KeySchema.plan`).
 /// A switch over a record's keys must handle each.
-protocol PlanWireKey: CaseIterable, Hashable, RawRepresentable, Sendable where RawValue == String {}
+protocol PlanWireKey: CaseIterable, Hashable, RawRepresentable, Sendable where RawValue == String {
+  /// `allCases`, built once: the reader looks every key of every record up in it.
+  static var declared: [Self] { get }
+}
 
 enum PlanKey: String, PlanWireKey {
   case accounts, closeQuota, findings, generator, inputs, organization, redacted, schemaVersion,
     startDate, steps, strategy, summary
+
+  static let declared = allCases
 }
 
 enum InputsKey: String, PlanWireKey {
   case policy, snapshot
+
+  static let declared = allCases
 }
 
 enum OrganizationKey: String, PlanWireKey {
   case featureSet, id, managementAccountId, memberCount
+
+  static let declared = allCases
 }
 
 enum CloseQuotaKey: String, PlanWireKey {
   case closuresInLast30Days, concurrent, firstWindow, perWindow, source, windowDays, windows
+
+  static let declared = allCases
 }
 
 enum SummaryKey: String, PlanWireKey {
   case apiSteps, blocking, estimatedCompletion, manualSteps, steps, waitSteps, warnings
+
+  static let declared = allCases
 }
 
 /// The keys of an account.
@@ -36,6 +49,8 @@ enum SummaryKey: String, PlanWireKey {
 /// CREATED.
 enum AccountKey: String, PlanWireKey {
   case disposition, id, joinedMethod, name, path, state
+
+  static let declared = allCases
 
   /// How an entry with no disposition says so.
   static let noDisposition = "none"
@@ -52,6 +67,8 @@ enum AccountKey: String, PlanWireKey {
 /// the step inherits (`StepDates`).
 enum StepKey: String, PlanWireKey {
   case after, declines, direction, id, items, notBefore, tasks, terminatesOn, window, withdraws
+
+  static let declared = allCases
 }
 
 /// The keys of a finding.
@@ -59,6 +76,8 @@ enum StepKey: String, PlanWireKey {
 /// `remediation` is left out when it is its code's standard one.
 enum FindingKey: String, PlanWireKey {
   case account, code, message, remediation, severity, step
+
+  static let declared = allCases
 }
 
 extension PlanWireKey {

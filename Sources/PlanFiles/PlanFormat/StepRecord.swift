@@ -3,7 +3,8 @@ import OrgGraph
 
 /// A step as format 2 stores it, before its wave and inherited date are derived.
 struct StepRecord {
-  var path: String
+  /// The step's position in the file's `steps`.
+  var index: Int
   var step: ClosurePlan.Step
   /// `notBefore` as written; `nil` means inherited.
   var storedDate: CalendarDay?
@@ -46,8 +47,13 @@ struct StepRecord {
   }
 }
 
+extension StepRecord {
+  var path: String { "steps[\(index)]" }
+}
+
 extension PlanReader {
-  mutating func step(at path: String) throws(PlanReadError) -> StepRecord {
+  mutating func step(at index: Int) throws(PlanReadError) -> StepRecord {
+    func path() -> String { "steps[\(index)]" }
     var id: String?
     var after: [StepID] = []
     var notBefore: CalendarDay?
@@ -58,33 +64,33 @@ extension PlanReader {
     var terminatesOn: CalendarDay?
     var withdraws: HandshakeID?
     var declines: HandshakeID?
-    try object(StepKey.self, at: path) { reader, key throws(PlanReadError) in
-      let here = join(path, key.rawValue)
+    try object(StepKey.self, at: path()) { reader, key throws(PlanReadError) in
+      func here() -> String { join(path(), key.rawValue) }
       switch key {
-      case .after: after = try reader.strings(at: here).map(StepID.init(unchecked:))
-      case .declines: declines = try reader.identifier(HandshakeID.self, at: here)
+      case .after: after = try reader.strings(at: here()).map(StepID.init(unchecked:))
+      case .declines: declines = try reader.identifier(HandshakeID.self, at: here())
       case .direction:
-        direction = try reader.value(at: here, as: "inbound or outbound") {
+        direction = try reader.value(at: here(), as: "inbound or outbound") {
           ResponsibilityTransfer.Direction(rawValue: $0)
         }
-      case .id: id = try reader.string(at: here)
-      case .notBefore: notBefore = try reader.day(at: here)
+      case .id: id = try reader.string(at: here())
+      case .notBefore: notBefore = try reader.day(at: here())
       case .items:
-        items = try reader.strings(at: here).enumerated().map {
+        items = try reader.strings(at: here()).enumerated().map {
           (position, code) throws(PlanReadError) in
           guard let item = ChecklistItem(rawValue: code) else {
             throw PlanReadError(
-              path: "\(here)[\(position)]", message: "\"\(code)\" is not a checklist item")
+              path: "\(here())[\(position)]", message: "\"\(code)\" is not a checklist item")
           }
           return .item(item)
         }
-      case .tasks: tasks = try reader.strings(at: here).map(StepTask.text)
-      case .terminatesOn: terminatesOn = try reader.day(at: here)
-      case .window: window = try reader.integer(at: here)
-      case .withdraws: withdraws = try reader.identifier(HandshakeID.self, at: here)
+      case .tasks: tasks = try reader.strings(at: here()).map(StepTask.text)
+      case .terminatesOn: terminatesOn = try reader.day(at: here())
+      case .window: window = try reader.integer(at: here())
+      case .withdraws: withdraws = try reader.identifier(HandshakeID.self, at: here())
       }
     }
-    let text = try required(id, path, StepKey.id)
+    let text = try required(id, path(), StepKey.id)
     let ending: StepAction.TransferEnding?
     switch (direction, terminatesOn, withdraws, declines) {
     case (nil, nil, nil, nil): ending = nil
@@ -94,7 +100,7 @@ extension PlanReader {
     case (nil, nil, nil, let handshake?): ending = .decline(handshake)
     default:
       throw PlanReadError(
-        path: path,
+        path: path(),
         message: "says how a transfer ends in more than one way (direction and terminatesOn, "
           + "withdraws, or declines)")
     }
@@ -102,10 +108,10 @@ extension PlanReader {
     do {
       action = try StepAction(parsing: text, ending: ending)
     } catch {
-      throw PlanReadError(path: join(path, StepKey.id.rawValue), message: error.text(id: text))
+      throw PlanReadError(path: join(path(), StepKey.id.rawValue), message: error.text(id: text))
     }
     return StepRecord(
-      path: path,
+      index: index,
       step: ClosurePlan.Step(action, after: after, window: window, tasks: items + tasks),
       storedDate: notBefore)
   }
