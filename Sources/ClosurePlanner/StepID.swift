@@ -43,14 +43,32 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var rawValue: String {
     switch storage {
     case .text(let text): return text
-    case .account(let packed):
-      let name = Self.names[Int(packed >> Self.accountBits)]
-      let digits = String(packed & Self.accountMask)
-      return name.rawValue + ":" + String(repeating: "0", count: 12 - digits.utf8.count) + digits
+    case .account: return withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
   }
 
   public var description: String { rawValue }
+
+  /// Calls `body` with the ID's text as UTF-8, without building a `String` for an ID held as
+  /// an integer: how plan writers copy IDs out.
+  public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    switch storage {
+    case .text(var text): return text.withUTF8(body)
+    case .account(let packed):
+      let name = Self.names[Int(packed >> Self.accountBits)].rawValue.utf8
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 13) { buffer in
+        var end = buffer.initialize(fromContentsOf: name)
+        buffer[end] = UInt8(ascii: ":")
+        end += 13
+        var digits = packed & Self.accountMask
+        for position in (end - 12..<end).reversed() {
+          buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
+          digits /= 10
+        }
+        return body(UnsafeBufferPointer(rebasing: buffer[..<end]))
+      }
+    }
+  }
 
   /// Orders IDs as their texts: an action's `name:` prefix first (no name holds a colon, so
   /// prefixes decide whenever they differ), then the subject, whose 12 digits order as their

@@ -1,3 +1,4 @@
+import ClosurePlanner
 import OrgGraph
 
 /// The values of a plan: strings, integers and dates, written without building strings.
@@ -9,6 +10,8 @@ extension PlanJSONWriter {
       copy.withUTF8 { appendQuoted($0) }
     }
   }
+
+  mutating func stepID(_ id: StepID) { id.withUTF8 { appendQuoted($0) } }
 
   mutating func integer(_ value: Int) {
     if value < 0 { append(UInt8(ascii: "-")) }

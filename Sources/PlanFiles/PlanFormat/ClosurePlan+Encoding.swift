@@ -151,7 +151,7 @@ extension ClosurePlan.Step {
           writer.beginArray()
           for id in after {
             writer.element()
-            writer.string(id.rawValue)
+            writer.stepID(id)
           }
           writer.endArray()
         }
@@ -159,7 +159,9 @@ extension ClosurePlan.Step {
         if case .decline(let handshake)? = ending { writer.field(key, handshake.rawValue) }
       case .direction:
         if case .terminate(let direction, _)? = ending { writer.field(key, direction.rawValue) }
-      case .id: writer.field(key, id.rawValue)
+      case .id:
+        writer.key(key)
+        writer.stepID(id)
       case .notBefore:
         if let notBefore, notBefore != inheritedDate {
           writer.key(key)
@@ -198,7 +200,10 @@ extension ClosurePlan.Finding {
         if remediation != code.standardRemediation { writer.field(key, remediation) }
       case .severity: writer.field(key, severity.rawValue)
       case .step:
-        if let step { writer.field(key, step.rawValue) }
+        if let step {
+          writer.key(key)
+          writer.stepID(step)
+        }
       }
     }
     writer.endObject()
