@@ -160,7 +160,8 @@ extension PlanAssembly {
     if findings[a].step != findings[b].step {
       let first = findings[a].step.map { steps[$0].id }
       let second = findings[b].step.map { steps[$0].id }
-      if first != second { return (first?.rawValue ?? "") < (second?.rawValue ?? "") }
+      // A finding about no step sorts first, as an empty ID would.
+      if first != second { return first.map { id in second.map { id < $0 } ?? false } ?? true }
     }
     return findings[a].message < findings[b].message
   }

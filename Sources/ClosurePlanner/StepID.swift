@@ -43,7 +43,10 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var rawValue: String {
     switch storage {
     case .text(let text): return text
-    case .account: return withUTF8 { String(decoding: $0, as: UTF8.self) }
+    case .account:
+      var text = ""
+      withUTF8 { text = String(decoding: $0, as: UTF8.self) }
+      return text
     }
   }
 
@@ -51,7 +54,10 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Calls `body` with the ID's text as UTF-8, without building a `String` for an ID held as
   /// an integer: how plan writers copy IDs out.
-  public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+  ///
+  /// Not generic over a result: a generic one, called from another module, looked its types up
+  /// at run time for every ID.
+  public func withUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
     switch storage {
     case .text(var text): return text.withUTF8(body)
     case .account(let packed):

@@ -116,7 +116,7 @@ struct StepScheduler {
     let actionNumber = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     let group = drafts.indices.map { index in
       let name = drafts[index].action.name
-      let hasSubject = drafts[index].id.rawValue.utf8.count > name.rawValue.utf8.count
+      let hasSubject = drafts[index].action.subject != nil
       let prefix = 2 * (actionNumber[name] ?? 0) + (hasSubject ? 1 : 0)
       return wave[index] * prefixes.count + rankOfPrefix[prefix]
     }
