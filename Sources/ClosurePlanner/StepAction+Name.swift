@@ -21,6 +21,10 @@ extension StepAction {
     case deleteOrganization = "delete-organization"
     case closeManagementAccount = "close-management-account"
 
+    /// Hashes the case, not its text, as a name's `RawRepresentable` hashing would: plans
+    /// keep sets and tables keyed by action name.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
     /// The name's position in `allCases`, without building `allCases`.
     public var ordinal: Int {
       switch self {
