@@ -50,6 +50,20 @@ extension StepAction {
       }
     }
 
+    /// The name spelled by `utf8`, if it spells one: how step IDs are read from files,
+    /// without building a string.
+    public init?(utf8: UnsafeBufferPointer<UInt8>) {
+      guard
+        let position = Self.spellings.firstIndex(where: {
+          $0.count == utf8.count && $0.elementsEqual(utf8)
+        })
+      else { return nil }
+      self = Self.all[position]
+    }
+
+    private static let all = allCases
+    private static let spellings = all.map { Array($0.rawValue.utf8) }
+
     /// How a step of this action is carried out.
     public var kind: ClosurePlan.StepKind {
       switch self {

@@ -12,6 +12,41 @@ extension StepAction {
 
   /// The action a step ID names: the inverse of `id`.
   ///
+  /// An ID whose subject is an account is read from its parts; any other from its text.
+  public init(parsing id: StepID, ending: TransferEnding? = nil) throws(ParseError) {
+    if ending == nil, let (name, account) = id.accountSubject,
+      let action = Self.accountAction(name)
+    {
+      self = action(account)
+    } else {
+      try self.init(parsing: id.rawValue, ending: ending)
+    }
+  }
+
+  /// How an action whose subject is only an account is made from the account; `nil` for the
+  /// other actions.
+  static func accountAction(_ name: Name) -> ((AccountID) -> StepAction)? {
+    switch name {
+    case .prepareAccount: StepAction.prepareAccount
+    case .unmanageControlTowerAccount: StepAction.unmanageControlTowerAccount
+    case .enableRootPasswordRecovery: StepAction.enableRootPasswordRecovery
+    case .resetRootPassword: StepAction.resetRootPassword
+    case .closeAccount: StepAction.closeAccount
+    case .awaitAccountClosed: StepAction.awaitAccountClosed
+    case .closeAccountAsRoot: StepAction.closeAccountAsRoot
+    case .completeStandaloneSignup: StepAction.completeStandaloneSignup
+    case .removeAccount: StepAction.removeAccount
+    case .closeStandaloneAccount: StepAction.closeStandaloneAccount
+    case .closeManagementAccount: StepAction.closeManagementAccount
+    case .exportBillingHistory, .cancelInvitation, .endResponsibilityTransfer,
+      .awaitResponsibilityTransferEnd, .deregisterDelegatedAdmin, .awaitPermanentClosure,
+      .decommissionLandingZone, .deleteOrganization:
+      nil
+    }
+  }
+
+  /// The action a step ID's text names.
+  ///
   /// - Parameters:
   ///   - id: The step's ID, `action:subject`.
   ///   - ending: How a transfer is ended, which the ID alone does not say; only for
@@ -49,8 +84,6 @@ extension StepAction {
       self = .endResponsibilityTransfer(transfer, ending)
     case .awaitResponsibilityTransferEnd:
       self = .awaitResponsibilityTransferEnd(try identifier(ResponsibilityTransferID.self))
-    case .prepareAccount: self = .prepareAccount(try account())
-    case .unmanageControlTowerAccount: self = .unmanageControlTowerAccount(try account())
     case .deregisterDelegatedAdmin:
       let parts = subject?.split(separator: ":", maxSplits: 1).map(String.init) ?? []
       guard parts.count == 2, let account = AccountID(rawValue: parts[0]),
@@ -59,18 +92,13 @@ extension StepAction {
         throw .badSubject("ACCOUNT_ID:SERVICE_PRINCIPAL after \"\(name.rawValue):\"")
       }
       self = .deregisterDelegatedAdministrator(account, service: service)
-    case .enableRootPasswordRecovery: self = .enableRootPasswordRecovery(try account())
-    case .resetRootPassword: self = .resetRootPassword(try account())
-    case .closeAccount: self = .closeAccount(try account())
-    case .awaitAccountClosed: self = .awaitAccountClosed(try account())
-    case .closeAccountAsRoot: self = .closeAccountAsRoot(try account())
-    case .completeStandaloneSignup: self = .completeStandaloneSignup(try account())
-    case .removeAccount: self = .removeAccount(try account())
-    case .closeStandaloneAccount: self = .closeStandaloneAccount(try account())
     case .awaitPermanentClosure: try none(); self = .awaitPermanentClosure
     case .decommissionLandingZone: try none(); self = .decommissionLandingZone
     case .deleteOrganization: try none(); self = .deleteOrganization
-    case .closeManagementAccount: self = .closeManagementAccount(try account())
+    default:
+      // The actions whose subject is an account, listed once in `accountAction`.
+      guard let action = Self.accountAction(name) else { throw .unknownAction(nameText) }
+      self = action(try account())
     }
     if ending != nil, name != .endResponsibilityTransfer {
       throw .badSubject("no transfer ending on a \(name.rawValue) step")

@@ -1,4 +1,4 @@
-import OrgGraph
+public import OrgGraph
 
 /// A step's stable ID, `action:subject` (`close-account:222222222222`): how prerequisites,
 /// findings, diffs and the `apply` journal name a step across runs.
@@ -36,7 +36,29 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// The ID as written, for looking steps up by ID; `StepAction(parsing:)` checks its form.
   public init(unchecked rawValue: String) {
-    storage = Self.packed(rawValue).map(Storage.account) ?? .text(rawValue)
+    var text = rawValue
+    let packed = text.withUTF8 { Self.packed($0) }
+    storage = packed.map(Storage.account) ?? .text(rawValue)
+  }
+
+  /// The ID whose text is `utf8`, as a reader finds it in a file.
+  public init(unchecked utf8: UnsafeBufferPointer<UInt8>) {
+    storage = Self.packed(utf8).map(Storage.account) ?? .text(String(decoding: utf8, as: UTF8.self))
+  }
+
+  /// The action's name and the account of an ID whose subject is an account ID and nothing
+  /// else (`close-account:222222222222`); `nil` for every other ID.
+  public var accountSubject: (name: StepAction.Name, account: AccountID)? {
+    guard case .account(let packed) = storage else { return nil }
+    var digits = packed & Self.accountMask
+    let text = String(unsafeUninitializedCapacity: 12) { buffer in
+      for position in (0..<12).reversed() {
+        buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
+        digits /= 10
+      }
+      return 12
+    }
+    return (Self.names[Int(packed >> Self.accountBits)], AccountID(unchecked: text))
   }
 
   /// The ID's text, `action:subject`.
@@ -106,12 +128,11 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }()
 
   /// The integer form of `name:DIGITS` with exactly 12 digits, or `nil` for any other text.
-  private static func packed(_ text: String) -> UInt64? {
-    let utf8 = text.utf8
-    guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
-      let name = StepAction.Name(rawValue: String(text[..<colon]))
+  private static func packed(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard utf8.count > 13, utf8[utf8.count - 13] == UInt8(ascii: ":"),
+      let name = StepAction.Name(utf8: UnsafeBufferPointer(rebasing: utf8[..<(utf8.count - 13)]))
     else { return nil }
-    return packed(name, account: utf8[utf8.index(after: colon)...])
+    return packed(name, account: UnsafeBufferPointer(rebasing: utf8[(utf8.count - 12)...]))
   }
 
   private static func packed(_ name: StepAction.Name, account: some Collection<UInt8>)

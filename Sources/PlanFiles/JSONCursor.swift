@@ -144,6 +144,29 @@ struct JSONCursor {
     throw Miss()
   }
 
+  /// Calls `body` with the UTF-8 of the string at the cursor: the file's own bytes when the
+  /// string has no escapes, so that no `String` is built for it.
+  mutating func withString<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    throws(Miss) -> Result
+  {
+    skipWhitespace()
+    guard byte() == UInt8(ascii: "\"") else { throw Miss() }
+    let start = position + 1
+    var end = start
+    let stop = min(bytes.count, start + limits.maximumStringBytes + 1)
+    while end < stop, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+      bytes[end] >= 0x20, bytes[end] < 0x80
+    {
+      end += 1
+    }
+    guard end < stop, bytes[end] == UInt8(ascii: "\"") else {
+      var text = try string()
+      return text.withUTF8(body)
+    }
+    position = end + 1
+    return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+  }
+
   /// An integer written without fraction or exponent.
   mutating func integer() throws(Miss) -> Int {
     let (start, end, isInteger) = try number()

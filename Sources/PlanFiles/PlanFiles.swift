@@ -94,8 +94,12 @@ public enum PlanFiles: Sendable {
 
   /// Reads a plan written by `orgclose plan --out`.
   public static func readPlan(_ file: String) throws(PlanFileError) -> ClosurePlan {
-    try validated(
-      decodePlan(read(file, as: .plan), file: displayName(file)), file: displayName(file))
+    let name = displayName(file)
+    // The reader has checked what `validated` checks of the steps' IDs and prerequisites,
+    // and found where each step and account is; the rest is checked here.
+    let (plan, positions) = try decodeIndexedPlan(read(file, as: .plan), file: name)
+    try checkContent(plan, positions: positions, invalid: invalidity(name))
+    return plan
   }
 
   /// Encodes any document with the one configuration orgclose uses for files people diff.

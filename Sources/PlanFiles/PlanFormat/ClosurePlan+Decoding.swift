@@ -2,8 +2,9 @@ import ClosurePlanner
 import OrgGraph
 
 extension PlanReader {
-  /// Reads a whole plan of format 2 and derives what the file leaves out (`PlanWireKeys`).
-  mutating func plan() throws(PlanReadError) -> ClosurePlan {
+  /// Reads a whole plan of format 2 and derives what the file leaves out (`PlanWireKeys`),
+  /// with the positions of its steps and accounts.
+  mutating func plan() throws(PlanReadError) -> (plan: ClosurePlan, positions: PlanPositions) {
     var schemaVersion: Int?
     var generator: String?
     var inputs: ClosurePlan.Inputs?
@@ -76,6 +77,9 @@ extension PlanReader {
     where !seen {
       throw PlanReadError(path: key.rawValue, message: "is missing")
     }
+    let accountPositions = try PlanPositions.accountPositions(accounts)
+    let (planSteps, stepPositions) = try StepRecord.steps(
+      steps, startDate: start, windowDays: quota.windowDays)
     var plan = ClosurePlan(
       schemaVersion: try required(schemaVersion, "", PlanKey.schemaVersion),
       generator: try required(generator, "", PlanKey.generator),
@@ -83,11 +87,10 @@ extension PlanReader {
       organization: try required(organization, "", PlanKey.organization),
       strategy: planStrategy, startDate: start, closeQuota: quota,
       summary: try required(summary, "", PlanKey.summary), accounts: accounts,
-      steps: try StepRecord.steps(steps, startDate: start, windowDays: quota.windowDays),
-      findings: findings)
+      steps: planSteps, findings: findings)
     plan.redacted = redacted
-    plan.deriveAccountFields()
-    return plan
+    plan.deriveAccountFields(accountPositions: accountPositions)
+    return (plan, PlanPositions(steps: stepPositions, accounts: accountPositions))
   }
 
   private mutating func inputs(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Inputs {
@@ -218,7 +221,7 @@ extension PlanReader {
         severity = try reader.value(at: here(), as: "blocking, warning or info") {
           ClosurePlan.Severity(rawValue: $0)
         }
-      case .step: step = StepID(unchecked: try reader.string(at: here()))
+      case .step: step = try reader.stepID(at: here())
       }
     }
     let findingCode = try required(code, path(), FindingKey.code)

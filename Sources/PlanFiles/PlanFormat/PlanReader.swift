@@ -89,6 +89,21 @@ struct PlanReader: ~Copyable {
     return values
   }
 
+  /// A step ID, read from the file's bytes.
+  mutating func stepID(at path: @autoclosure () -> String) throws(PlanReadError) -> StepID {
+    try attempt(path(), "is not a string") { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
+      try cursor.withString { StepID(unchecked: $0) }
+    }
+  }
+
+  mutating func stepIDs(at path: @autoclosure () -> String) throws(PlanReadError) -> [StepID] {
+    var values: [StepID] = []
+    try array(at: path()) { reader, index throws(PlanReadError) in
+      values.append(try reader.stepID(at: "\(path())[\(index)]"))
+    }
+    return values
+  }
+
   /// A value of a type with a fixed spelling: a date, an ID, an enumeration.
   mutating func value<Value>(
     at path: @autoclosure () -> String, as description: String,

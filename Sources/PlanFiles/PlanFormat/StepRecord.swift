@@ -12,7 +12,7 @@ struct StepRecord {
   /// The steps with their waves (the longest path to each) and dates (`StepDates`); every
   /// prerequisite must be an earlier step, as plan order puts them.
   static func steps(_ records: [StepRecord], startDate: CalendarDay, windowDays: Int)
-    throws(PlanReadError) -> [ClosurePlan.Step]
+    throws(PlanReadError) -> (steps: [ClosurePlan.Step], positions: [StepID: Int])
   {
     // One lookup per prerequisite, by position: waves and dates are arrays.
     var position: [StepID: Int] = [:]
@@ -43,7 +43,7 @@ struct StepRecord {
       step.notBefore = record.storedDate ?? inherited
       steps.append(step)
     }
-    return steps
+    return (steps, position)
   }
 }
 
@@ -54,7 +54,7 @@ extension StepRecord {
 extension PlanReader {
   mutating func step(at index: Int) throws(PlanReadError) -> StepRecord {
     func path() -> String { "steps[\(index)]" }
-    var id: String?
+    var id: StepID?
     var after: [StepID] = []
     var notBefore: CalendarDay?
     var window: Int?
@@ -67,13 +67,13 @@ extension PlanReader {
     try object(StepKey.self, at: path()) { reader, key throws(PlanReadError) in
       func here() -> String { join(path(), key.rawValue) }
       switch key {
-      case .after: after = try reader.strings(at: here()).map(StepID.init(unchecked:))
+      case .after: after = try reader.stepIDs(at: here())
       case .declines: declines = try reader.identifier(HandshakeID.self, at: here())
       case .direction:
         direction = try reader.value(at: here(), as: "inbound or outbound") {
           ResponsibilityTransfer.Direction(rawValue: $0)
         }
-      case .id: id = try reader.string(at: here())
+      case .id: id = try reader.stepID(at: here())
       case .notBefore: notBefore = try reader.day(at: here())
       case .items:
         items = try reader.strings(at: here()).enumerated().map {
@@ -90,7 +90,7 @@ extension PlanReader {
       case .withdraws: withdraws = try reader.identifier(HandshakeID.self, at: here())
       }
     }
-    let text = try required(id, path(), StepKey.id)
+    let stepID = try required(id, path(), StepKey.id)
     let ending: StepAction.TransferEnding?
     switch (direction, terminatesOn, withdraws, declines) {
     case (nil, nil, nil, nil): ending = nil
@@ -106,9 +106,10 @@ extension PlanReader {
     }
     let action: StepAction
     do {
-      action = try StepAction(parsing: text, ending: ending)
+      action = try StepAction(parsing: stepID, ending: ending)
     } catch {
-      throw PlanReadError(path: join(path(), StepKey.id.rawValue), message: error.text(id: text))
+      throw PlanReadError(
+        path: join(path(), StepKey.id.rawValue), message: error.text(id: stepID.rawValue))
     }
     return StepRecord(
       index: index,
@@ -133,17 +134,18 @@ extension StepAction.ParseError {
 extension ClosurePlan {
   /// Fills in each account's findings (the codes of the findings about it, in findings order,
   /// each once) and terminal step (its last step in plan order).
-  mutating func deriveAccountFields() {
+  mutating func deriveAccountFields(accountPositions: [AccountID: Int]) {
     let codes = Self.findingCodesByAccount(findings)
     // Read in place by index: a loop over the records copied each one.
-    var last: [AccountID: StepID] = [:]
+    var terminal = [StepID?](repeating: nil, count: accounts.count)
     for index in steps.indices {
-      if let account = steps[index].account { last[account] = steps[index].id }
+      if let account = steps[index].account, let position = accountPositions[account] {
+        terminal[position] = steps[index].id
+      }
     }
     for index in accounts.indices {
-      let id = accounts[index].id
-      accounts[index].findings = codes[id] ?? []
-      accounts[index].terminalStep = last[id]
+      accounts[index].findings = codes[accounts[index].id] ?? []
+      accounts[index].terminalStep = terminal[index]
     }
   }
 }
