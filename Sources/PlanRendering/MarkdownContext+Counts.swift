@@ -57,8 +57,9 @@ extension MarkdownContext {
     document.blank()
     document.append("### Step graph")
     document.blank()
-    for grouping in [StepGraph.Grouping.byWindow, .byWave] {
-      let graph = StepGraph(plan, grouping: grouping, index: index)
+    let byWindow = StepGraph(plan, grouping: .byWindow, index: index)
+    for graph in [byWindow, byWindow.mergedByWave()] {
+      let grouping = graph.grouping
       let text = MermaidRenderer.render(graph, stepCount: plan.steps.count)
       guard text.utf8.count <= Budget.graph else { continue }
       document.append(

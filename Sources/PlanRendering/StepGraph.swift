@@ -18,8 +18,9 @@ struct StepGraph {
   struct Node {
     /// `s` and the index of the node's first step in `plan.steps`.
     var id: String
-    /// The step's title, or `action × count` for a group; not escaped.
-    var label: String
+    /// The title of the node's first step, not escaped.
+    var title: String
+    var action: StepAction.Name
     var kind: ClosurePlan.StepKind
     var wave: Int
     /// How many steps the node stands for.
@@ -28,6 +29,24 @@ struct StepGraph {
     var windows: ClosedRange<Int>? = nil
     /// The most severe finding on any of the node's steps.
     var severity: ClosurePlan.Severity? = nil
+
+    /// The step's title, or `close-account × 1,000 (window 2)` for a group; not escaped.
+    var label: String {
+      guard count > 1 else { return title }
+      let base = "\(action.rawValue) × \(TextFormatting.grouped(count))"
+      guard let windows else { return base }
+      let noun = windows.lowerBound == windows.upperBound ? "window" : "windows"
+      return base + " (\(noun) \(TextFormatting.numbers(windows)))"
+    }
+
+    /// `other`'s steps added to this node's.
+    mutating func absorb(_ other: Node) {
+      count += other.count
+      if let range = other.windows {
+        windows = .spanning(.spanning(windows, range.lowerBound), range.upperBound)
+      }
+      if let mark = other.severity, severity.map({ mark < $0 }) ?? true { severity = mark }
+    }
   }
 
   /// A prerequisite edge between two nodes, as positions in `nodes`.
@@ -56,27 +75,67 @@ struct StepGraph {
   init(_ plan: ClosurePlan, grouping: Grouping, index: PlanIndex) {
     self.grouping = grouping
     // Steps are read in place through a buffer; a loop over the array copied every step.
-    // Findings are sorted by severity, so a step's first finding is its most severe.
-    var severityOfStep: [StepID: ClosurePlan.Severity] = [:]
+    var nodeOfStep: [Int] = []
+    (nodes, nodeOfStep) = plan.steps.withUnsafeBufferPointer { steps in
+      Self.nodes(steps, grouping: grouping, index: index)
+    }
     for finding in plan.findings {
-      if let step = finding.step, severityOfStep[step] == nil {
-        severityOfStep[step] = finding.severity
+      guard let step = finding.step.flatMap({ index.position(of: $0) }) else { continue }
+      let node = nodeOfStep[step]
+      if nodes[node].severity.map({ finding.severity < $0 }) ?? true {
+        nodes[node].severity = finding.severity
       }
     }
-    (nodes, edges) = plan.steps.withUnsafeBufferPointer { steps in
-      Self.build(steps, grouping: grouping, severityOfStep: severityOfStep, index: index)
+    var edgeSet = Set<Edge>()
+    plan.steps.withUnsafeBufferPointer { steps in
+      for position in steps.indices {
+        for prerequisite in steps[position].after {
+          guard let from = index.position(of: prerequisite) else { continue }
+          let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
+          if edge.from != edge.to { edgeSet.insert(edge) }
+        }
+      }
     }
+    edges = edgeSet.sorted()
   }
 
-  private static func build(
-    _ steps: UnsafeBufferPointer<ClosurePlan.Step>, grouping: Grouping,
-    severityOfStep: [StepID: ClosurePlan.Severity], index: PlanIndex
-  ) -> (nodes: [Node], edges: [Edge]) {
+  /// This graph with its nodes merged by (wave, action): the graph grouped `.byWave`, as one
+  /// built from the plan would be, without reading the steps again. Each node holds steps of
+  /// one wave and action, and nodes are in the order of their first steps, so a merged node
+  /// keeps the first step's ID and title.
+  func mergedByWave() -> StepGraph {
+    var graph = StepGraph(grouping: .byWave)
+    var nodeOfKey: [GroupKey: Int] = [:]
+    var merged: [Int] = []
+    merged.reserveCapacity(nodes.count)
+    for node in nodes {
+      let key = GroupKey(wave: node.wave, action: node.action, window: nil, position: nil)
+      if let known = nodeOfKey[key] {
+        graph.nodes[known].absorb(node)
+        merged.append(known)
+      } else {
+        nodeOfKey[key] = graph.nodes.count
+        merged.append(graph.nodes.count)
+        graph.nodes.append(node)
+      }
+    }
+    var edgeSet = Set<Edge>()
+    for edge in edges {
+      let regrouped = Edge(from: merged[edge.from], to: merged[edge.to])
+      if regrouped.from != regrouped.to { edgeSet.insert(regrouped) }
+    }
+    graph.edges = edgeSet.sorted()
+    return graph
+  }
+
+  private init(grouping: Grouping) { self.grouping = grouping }
+
+  /// The nodes of `steps`, and the node of each step.
+  private static func nodes(
+    _ steps: UnsafeBufferPointer<ClosurePlan.Step>, grouping: Grouping, index: PlanIndex
+  ) -> (nodes: [Node], nodeOfStep: [Int]) {
     var nodes: [Node] = []
     var nodeOfKey: [GroupKey: Int] = [:]
-    var windows: [ClosedRange<Int>?] = []
-    var titles: [String] = []
-    var actions: [StepAction.Name] = []
     var nodeOfStep: [Int] = []
     nodeOfStep.reserveCapacity(steps.count)
     for position in steps.indices {
@@ -90,35 +149,16 @@ struct StepGraph {
         nodeOfKey[key] = node
         nodes.append(
           Node(
-            id: "s\(position)", label: "", kind: steps[position].kind,
+            id: "s\(position)", title: index.title(steps[position]),
+            action: steps[position].action.name, kind: steps[position].kind,
             wave: steps[position].wave, count: 1))
-        windows.append(nil)
-        titles.append(index.title(steps[position]))
-        actions.append(steps[position].action.name)
       }
-      if let window = steps[position].window { windows[node] = .spanning(windows[node], window) }
-      if let severity = severityOfStep[steps[position].id],
-        nodes[node].severity.map({ severity < $0 }) ?? true
-      {
-        nodes[node].severity = severity
+      if let window = steps[position].window {
+        nodes[node].windows = .spanning(nodes[node].windows, window)
       }
       nodeOfStep.append(node)
     }
-    for node in nodes.indices {
-      nodes[node].windows = windows[node]
-      nodes[node].label = Self.label(
-        count: nodes[node].count, title: titles[node], action: actions[node],
-        windows: windows[node])
-    }
-    var edgeSet = Set<Edge>()
-    for position in steps.indices {
-      for prerequisite in steps[position].after {
-        guard let from = index.position(of: prerequisite) else { continue }
-        let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
-        if edge.from != edge.to { edgeSet.insert(edge) }
-      }
-    }
-    return (nodes, edgeSet.sorted())
+    return (nodes, nodeOfStep)
   }
 
   /// Whether some node stands for more than one step.
@@ -139,29 +179,24 @@ struct StepGraph {
     return result.sorted { $0.wave < $1.wave }
   }
 
-  /// A step's title; `close-account × 1,000 (window 2)` for a group.
-  private static func label(
-    count: Int, title: String, action: StepAction.Name, windows: ClosedRange<Int>?
-  ) -> String {
-    guard count > 1 else { return title }
-    let base = "\(action.rawValue) × \(TextFormatting.grouped(count))"
-    guard let windows else { return base }
-    let noun = windows.lowerBound == windows.upperBound ? "window" : "windows"
-    return base + " (\(noun) \(TextFormatting.numbers(windows)))"
-  }
-
   /// What decides which node a step belongs to.
   private struct GroupKey: Hashable {
     var wave: Int
-    /// `StepAction.Name.ordinal`: hashing a name would hash its text.
-    var action: Int
+    var action: StepAction.Name
     var window: Int?
     /// Set only when steps are not grouped, so every step is its own node.
     var position: Int?
 
+    init(wave: Int, action: StepAction.Name, window: Int?, position: Int?) {
+      self.wave = wave
+      self.action = action
+      self.window = window
+      self.position = position
+    }
+
     init(_ step: ClosurePlan.Step, position: Int, grouping: Grouping) {
       wave = step.wave
-      action = step.action.name.ordinal
+      action = step.action.name
       switch grouping {
       case .none:
         self.position = position
