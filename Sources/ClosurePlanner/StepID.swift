@@ -12,11 +12,19 @@ public import OrgGraph
 public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
   private let storage: Storage
 
-  private enum Storage: Hashable {
+  private enum Storage: Equatable {
     /// The action's position in `StepAction.Name.allCases` above bit 40, the account's
     /// 12 digits as a number below it (10^12 < 2^40).
     case account(UInt64)
     case text(String)
+  }
+
+  /// Hashes the integer or the text alone: equal IDs have equal storage.
+  public func hash(into hasher: inout Hasher) {
+    switch storage {
+    case .account(let packed): hasher.combine(packed)
+    case .text(let text): hasher.combine(text)
+    }
   }
 
   /// The ID of the step that carries out `action`.

@@ -100,10 +100,6 @@ extension MarkdownContext {
 
   /// Every account: OU path, disposition, window, date, findings and notes, in folds.
   func accountBlock(notes: [AccountID: String], planFile: String) -> MarkdownPaginator.Block {
-    var windows: [AccountID: Int] = [:]
-    for step in plan.steps where step.action.name == .closeAccount {
-      if let account = step.account, let window = step.window { windows[account] = window }
-    }
     // No more rows than the comments could ever hold (a row takes more than 40 bytes).
     let shown = plan.accounts.prefix(
       MarkdownPlanRenderer.maximumComments * MarkdownPlanRenderer.characterLimit / 40)
@@ -113,7 +109,8 @@ extension MarkdownContext {
       let day = entry.terminalStep.flatMap { index.step($0)?.notBefore?.description } ?? "—"
       return MarkdownDocument.row([
         Self.name(index.accountLabel(entry.id)), Self.name(entry.path), Self.name(disposition),
-        windows[entry.id].map(TextFormatting.grouped) ?? "—", day,
+        index.step(StepID(.closeAccount(entry.id)))?.window.map(TextFormatting.grouped) ?? "—",
+        day,
         entry.findings.isEmpty
           ? "—" : Self.name(entry.findings.map(\.rawValue).joined(separator: ", ")),
         Self.message(notes[entry.id] ?? "—"),

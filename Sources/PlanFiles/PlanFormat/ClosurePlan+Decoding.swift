@@ -16,7 +16,7 @@ extension PlanReader {
     var accounts: [ClosurePlan.AccountEntry] = []
     // Read before the strategy they default to, which sorts after them.
     var dispositions: [String?] = []
-    var steps: [StepRecord] = []
+    var steps = StepRecords()
     var findings: [ClosurePlan.Finding] = []
     var redacted: [String]?
     var sawAccounts = false
@@ -78,8 +78,8 @@ extension PlanReader {
       throw PlanReadError(path: key.rawValue, message: "is missing")
     }
     let accountPositions = try PlanPositions.accountPositions(accounts)
-    let (planSteps, stepPositions) = try StepRecord.steps(
-      steps, startDate: start, windowDays: quota.windowDays)
+    let (planSteps, stepPositions) = try steps.derived(
+      startDate: start, windowDays: quota.windowDays)
     var plan = ClosurePlan(
       schemaVersion: try required(schemaVersion, "", PlanKey.schemaVersion),
       generator: try required(generator, "", PlanKey.generator),

@@ -1,54 +1,57 @@
 import ClosurePlanner
 import OrgGraph
 
-/// A step as format 2 stores it, before its wave and inherited date are derived.
-struct StepRecord {
-  /// The step's position in the file's `steps`.
-  var index: Int
-  var step: ClosurePlan.Step
-  /// `notBefore` as written; `nil` means inherited.
-  var storedDate: CalendarDay?
+/// The steps of a plan as format 2 stores them, before their waves and inherited dates are
+/// derived.
+struct StepRecords {
+  var steps: [ClosurePlan.Step] = []
+  /// Each step's `notBefore` as written; `nil` means inherited.
+  var storedDates: [CalendarDay?] = []
 
-  /// The steps with their waves (the longest path to each) and dates (`StepDates`); every
-  /// prerequisite must be an earlier step, as plan order puts them.
-  static func steps(_ records: [StepRecord], startDate: CalendarDay, windowDays: Int)
+  mutating func append(_ record: StepRecord) {
+    steps.append(record.step)
+    storedDates.append(record.storedDate)
+  }
+
+  /// The steps with their waves (the longest path to each) and dates (`StepDates`), and the
+  /// position of each; every prerequisite must be an earlier step, as plan order puts them.
+  ///
+  /// The steps are completed in place: copying one retains every array and string in it.
+  consuming func derived(startDate: CalendarDay, windowDays: Int)
     throws(PlanReadError) -> (steps: [ClosurePlan.Step], positions: [StepID: Int])
   {
-    // One lookup per prerequisite, by position: waves and dates are arrays.
     var position: [StepID: Int] = [:]
-    position.reserveCapacity(records.count)
-    var steps: [ClosurePlan.Step] = []
-    steps.reserveCapacity(records.count)
-    for record in records {
-      var step = record.step
+    position.reserveCapacity(steps.count)
+    for index in steps.indices {
       var wave = 0
-      var before: [Int] = []
-      before.reserveCapacity(step.after.count)
-      for (index, id) in step.after.enumerated() {
+      var inherited = StepDates.inherited(
+        startDate: startDate, windowDays: windowDays, window: steps[index].window,
+        prerequisites: EmptyCollection())
+      for (entry, id) in steps[index].after.enumerated() {
         guard let earlier = position[id] else {
           throw PlanReadError(
-            path: "\(record.path).after[\(index)]",
+            path: "steps[\(index)].after[\(entry)]",
             message: "\"\(id)\" is not an earlier step of this plan")
         }
         wave = max(wave, steps[earlier].wave + 1)
-        before.append(earlier)
+        if let date = steps[earlier].notBefore, date > inherited { inherited = date }
       }
-      let inherited = StepDates.inherited(
-        startDate: startDate, windowDays: windowDays, window: step.window,
-        prerequisites: before.lazy.map { steps[$0].notBefore })
-      guard position.updateValue(steps.count, forKey: step.id) == nil else {
-        throw PlanReadError(path: "\(record.path).id", message: "\"\(step.id)\" is listed twice")
+      guard position.updateValue(index, forKey: steps[index].id) == nil else {
+        throw PlanReadError(
+          path: "steps[\(index)].id", message: "\"\(steps[index].id)\" is listed twice")
       }
-      step.wave = wave
-      step.notBefore = record.storedDate ?? inherited
-      steps.append(step)
+      steps[index].wave = wave
+      steps[index].notBefore = storedDates[index] ?? inherited
     }
     return (steps, position)
   }
 }
 
-extension StepRecord {
-  var path: String { "steps[\(index)]" }
+/// One step as format 2 stores it.
+struct StepRecord {
+  var step: ClosurePlan.Step
+  /// `notBefore` as written; `nil` means inherited.
+  var storedDate: CalendarDay?
 }
 
 extension PlanReader {
@@ -112,7 +115,6 @@ extension PlanReader {
         path: join(path(), StepKey.id.rawValue), message: error.text(id: stepID.rawValue))
     }
     return StepRecord(
-      index: index,
       step: ClosurePlan.Step(action, after: after, window: window, tasks: items + tasks),
       storedDate: notBefore)
   }
