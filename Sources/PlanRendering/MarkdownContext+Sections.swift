@@ -100,14 +100,16 @@ extension MarkdownContext {
 
   /// Every account: OU path, disposition, window, date, findings and notes, in folds.
   func accountBlock(notes: [AccountID: String], planFile: String) -> MarkdownPaginator.Block {
-    // No more rows than the comments could ever hold (a row takes more than 40 bytes).
-    let shown = plan.accounts.prefix(
-      MarkdownPlanRenderer.maximumComments * MarkdownPlanRenderer.characterLimit / 40)
-    let rows = shown.map { entry in
+    // No more rows than the comments could ever hold, all of them together.
+    let room = MarkdownPlanRenderer.maximumComments * MarkdownPlanRenderer.characterLimit
+    var rows: [String] = []
+    var size = 0
+    for entry in plan.accounts {
+      guard size <= room else { break }
       var disposition = entry.disposition?.rawValue ?? "—"
       if entry.isProtected { disposition += " (protected)" }
       let day = entry.terminalStep.flatMap { index.step($0)?.notBefore?.description } ?? "—"
-      return MarkdownDocument.row([
+      let row = MarkdownDocument.row([
         Self.name(index.accountLabel(entry.id)), Self.name(entry.path), Self.name(disposition),
         index.step(StepID(.closeAccount(entry.id)))?.window.map(TextFormatting.grouped) ?? "—",
         day,
@@ -115,6 +117,8 @@ extension MarkdownContext {
           ? "—" : Self.name(entry.findings.map(\.rawValue).joined(separator: ", ")),
         Self.message(notes[entry.id] ?? "—"),
       ])
+      size += row.utf8.count + 1
+      rows.append(row)
     }
     return .table(
       MarkdownPaginator.Table(

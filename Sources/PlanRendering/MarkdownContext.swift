@@ -91,8 +91,9 @@ struct MarkdownContext {
   var closeStepsPerWindow: (counts: [Int: Int], lastWindow: Int) {
     var counts: [Int: Int] = [:]
     var last = plan.closeQuota.windows
-    for step in plan.steps where step.action.name == .closeAccount {
-      guard let window = step.window else { continue }
+    // By index, in place: a loop over the steps copied each one.
+    for index in plan.steps.indices where plan.steps[index].action.name == .closeAccount {
+      guard let window = plan.steps[index].window else { continue }
       counts[window, default: 0] += 1
       last = max(last, window)
     }

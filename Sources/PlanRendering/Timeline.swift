@@ -46,8 +46,9 @@ struct Timeline {
     // Only the organization's last steps are looked up by ID; indexing every step of a large
     // plan would cost more than the rest of the timeline.
     var byID: [StepID: ClosurePlan.Step] = [:]
-    for step in plan.steps {
-      if step.account == nil { byID[step.id] = step }
+    // Each step is borrowed, not copied: a copy retains the step's arrays.
+    func visit(_ step: borrowing ClosurePlan.Step) {
+      if step.account == nil { byID[step.id] = copy step }
       let day = step.notBefore ?? start
       switch step.action.name {
       case .exportBillingHistory:
@@ -69,6 +70,9 @@ struct Timeline {
       default:
         break
       }
+    }
+    plan.steps.withUnsafeBufferPointer { steps in
+      for index in steps.indices { visit(steps[index]) }
     }
     if let first = preparation.min(), let last = preparation.max() {
       add(
