@@ -17,12 +17,14 @@ public struct ClosurePlan: Equatable, Sendable {
   public var startDate: CalendarDay
   public var closeQuota: CloseQuota
   public var summary: Summary
-  public var accounts: [AccountEntry]
-  public var steps: [Step]
+  public var accounts: [AccountEntry] { didSet { lookupCache = LookupCache() } }
+  public var steps: [Step] { didSet { lookupCache = LookupCache() } }
   public var findings: [Finding]
   /// What was replaced by placeholders before the plan was written (`emails`, `names`);
   /// absent for a plan that was not redacted.
   public var redacted: [String]?
+  /// Where each step and account is, once computed (`lookup`).
+  var lookupCache = LookupCache()
 
   /// Creates a plan from its parts, field for field as in `plan.json`.
   public init(

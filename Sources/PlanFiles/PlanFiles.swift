@@ -95,10 +95,10 @@ public enum PlanFiles: Sendable {
   /// Reads a plan written by `orgclose plan --out`.
   public static func readPlan(_ file: String) throws(PlanFileError) -> ClosurePlan {
     let name = displayName(file)
-    // The reader has checked what `validated` checks of the steps' IDs and prerequisites,
-    // and found where each step and account is; the rest is checked here.
-    let (plan, positions) = try decodeIndexedPlan(read(file, as: .plan), file: name)
-    try checkContent(plan, positions: positions, invalid: invalidity(name))
+    // The reader has checked what `validated` checks of the IDs and the prerequisites, and
+    // the plan keeps where each step and account is; the rest is checked here.
+    let plan = try decodePlan(read(file, as: .plan), file: name)
+    try checkContent(plan, lookup: plan.lookup, invalid: invalidity(name))
     return plan
   }
 

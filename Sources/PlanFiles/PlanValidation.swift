@@ -19,9 +19,15 @@ extension PlanFiles {
     -> ClosurePlan
   {
     let invalid = invalidity(file)
-    let positions = try PlanPositions(plan, invalid: invalid)
-    try checkPrerequisites(plan, positions: positions, invalid: invalid)
-    try checkContent(plan, positions: positions, invalid: invalid)
+    let lookup = plan.lookup
+    if let index = lookup.repeatedStep {
+      throw invalid("steps[\(index)].id", "\"\(plan.steps[index].id)\" is listed twice")
+    }
+    if let index = lookup.repeatedAccount {
+      throw invalid("accounts[\(index)].id", "\"\(plan.accounts[index].id)\" is listed twice")
+    }
+    try checkPrerequisites(plan, lookup: lookup, invalid: invalid)
+    try checkContent(plan, lookup: lookup, invalid: invalid)
     return plan
   }
 
@@ -33,13 +39,13 @@ extension PlanFiles {
   /// Checks that every prerequisite names a step of the plan in an earlier wave: what the
   /// plan reader makes true as it reads, by deriving each wave from the prerequisites.
   private static func checkPrerequisites(
-    _ plan: ClosurePlan, positions: PlanPositions, invalid: (String, String) -> PlanFileError
+    _ plan: ClosurePlan, lookup: ClosurePlan.Lookup, invalid: (String, String) -> PlanFileError
   ) throws(PlanFileError) {
     try plan.steps.withUnsafeBufferPointer { steps throws(PlanFileError) in
       for index in steps.indices {
         let wave = steps[index].wave
         for (position, prerequisite) in steps[index].after.enumerated() {
-          guard let before = positions.steps[prerequisite].map({ steps[$0].wave }) else {
+          guard let before = lookup.steps[prerequisite].map({ steps[$0].wave }) else {
             throw invalid(
               "steps[\(index)].after[\(position)]",
               "\"\(prerequisite)\" is not a step of this plan")
@@ -54,9 +60,9 @@ extension PlanFiles {
     }
   }
 
-  /// Checks the rest of what `validated` does, given where each step and account is.
+  /// Checks the rest of what `validated` does, given where each step is.
   static func checkContent(
-    _ plan: ClosurePlan, positions: PlanPositions, invalid: (String, String) -> PlanFileError
+    _ plan: ClosurePlan, lookup: ClosurePlan.Lookup, invalid: (String, String) -> PlanFileError
   ) throws(PlanFileError) {
     // Steps, findings and accounts are read in place through buffers: loops over the arrays
     // (and `filter` to count) copied every element.
@@ -93,7 +99,7 @@ extension PlanFiles {
     var severities = (blocking: 0, warning: 0)
     try plan.findings.withUnsafeBufferPointer { findings throws(PlanFileError) in
       for index in findings.indices {
-        if let step = findings[index].step, positions.steps[step] == nil {
+        if let step = findings[index].step, lookup.steps[step] == nil {
           throw invalid("findings[\(index)].step", "\"\(step)\" is not a step of this plan")
         }
         switch findings[index].severity {
@@ -105,7 +111,7 @@ extension PlanFiles {
     }
     try plan.accounts.withUnsafeBufferPointer { accounts throws(PlanFileError) in
       for index in accounts.indices {
-        if let terminal = accounts[index].terminalStep, positions.steps[terminal] == nil {
+        if let terminal = accounts[index].terminalStep, lookup.steps[terminal] == nil {
           throw invalid(
             "accounts[\(index)].terminalStep", "\"\(terminal)\" is not a step of this plan")
         }

@@ -1,11 +1,10 @@
 import ClosurePlanner
 import OrgGraph
 
-/// Accounts by ID, built once per rendering.
+/// Accounts and steps by ID, through the plan's `lookup`, and how renderers name them.
 ///
-/// The dictionary maps IDs to positions in `plan.accounts` and is only ever read by key,
-/// never iterated, so output order never depends on hashing. Positions rather than copies of
-/// the entries, each of which holds several reference-counted fields.
+/// Positions rather than copies of the entries, each of which holds several
+/// reference-counted fields.
 struct PlanIndex {
   private let accounts: [ClosurePlan.AccountEntry]
   private let positions: [AccountID: Int]
@@ -16,17 +15,10 @@ struct PlanIndex {
   init(_ plan: ClosurePlan) {
     steps = plan.steps
     organization = plan.organization.id.rawValue
-    // Walked backwards so that the first of two equal IDs is the one kept, with one store
-    // per entry.
-    var stepPositions: [StepID: Int] = [:]
-    stepPositions.reserveCapacity(steps.count)
-    for position in steps.indices.reversed() { stepPositions[steps[position].id] = position }
-    self.stepPositions = stepPositions
     accounts = plan.accounts
-    var positions: [AccountID: Int] = [:]
-    positions.reserveCapacity(accounts.count)
-    for position in accounts.indices.reversed() { positions[accounts[position].id] = position }
-    self.positions = positions
+    let lookup = plan.lookup
+    stepPositions = lookup.steps
+    positions = lookup.accounts
   }
 
   /// The position in `plan.steps` of the first step with `id`.

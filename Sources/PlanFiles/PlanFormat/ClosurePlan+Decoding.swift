@@ -2,9 +2,9 @@ import ClosurePlanner
 import OrgGraph
 
 extension PlanReader {
-  /// Reads a whole plan of format 2 and derives what the file leaves out (`PlanWireKeys`),
-  /// with the positions of its steps and accounts.
-  mutating func plan() throws(PlanReadError) -> (plan: ClosurePlan, positions: PlanPositions) {
+  /// Reads a whole plan of format 2 and derives what the file leaves out (`PlanWireKeys`);
+  /// the plan keeps the positions of its steps and accounts found on the way (`lookup`).
+  mutating func plan() throws(PlanReadError) -> ClosurePlan {
     var schemaVersion: Int?
     var generator: String?
     var inputs: ClosurePlan.Inputs?
@@ -77,7 +77,7 @@ extension PlanReader {
     where !seen {
       throw PlanReadError(path: key.rawValue, message: "is missing")
     }
-    let accountPositions = try PlanPositions.accountPositions(accounts)
+    let accountPositions = try Self.positions(of: accounts)
     let (planSteps, stepPositions) = try steps.derived(
       startDate: start, windowDays: quota.windowDays)
     var plan = ClosurePlan(
@@ -90,7 +90,23 @@ extension PlanReader {
       steps: planSteps, findings: findings)
     plan.redacted = redacted
     plan.deriveAccountFields(accountPositions: accountPositions)
-    return (plan, PlanPositions(steps: stepPositions, accounts: accountPositions))
+    plan.adopt(ClosurePlan.Lookup(steps: stepPositions, accounts: accountPositions))
+    return plan
+  }
+
+  /// The position of each account; an account listed twice is an error.
+  private static func positions(of accounts: [ClosurePlan.AccountEntry])
+    throws(PlanReadError) -> [AccountID: Int]
+  {
+    var positions: [AccountID: Int] = [:]
+    positions.reserveCapacity(accounts.count)
+    try accounts.withUnsafeBufferPointer { list throws(PlanReadError) in
+      for index in list.indices where positions.updateValue(index, forKey: list[index].id) != nil {
+        throw PlanReadError(
+          path: "accounts[\(index)].id", message: "\"\(list[index].id)\" is listed twice")
+      }
+    }
+    return positions
   }
 
   private mutating func inputs(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Inputs {

@@ -9,13 +9,6 @@ extension PlanFiles {
   /// strictly first (syntax, limits, unknown keys, the schema version), so the error is the
   /// most precise one there is, then the reader's own (a missing key, a malformed ID).
   public static func decodePlan(_ bytes: Data, file: String) throws(PlanFileError) -> ClosurePlan {
-    try decodeIndexedPlan(bytes, file: file).plan
-  }
-
-  /// Decodes plan bytes, with the positions of the plan's steps and accounts.
-  static func decodeIndexedPlan(_ bytes: Data, file: String) throws(PlanFileError)
-    -> (plan: ClosurePlan, positions: PlanPositions)
-  {
     let read = bytes.withUnsafeBytes { raw in
       Result { () throws(PlanReadError) in
         var reader = PlanReader(raw.assumingMemoryBound(to: UInt8.self))
@@ -23,8 +16,8 @@ extension PlanFiles {
       }
     }
     switch read {
-    case .success(let read) where read.plan.schemaVersion == ClosurePlan.currentSchemaVersion:
-      return read
+    case .success(let plan) where plan.schemaVersion == ClosurePlan.currentSchemaVersion:
+      return plan
     case .success, .failure:
       try checkDocument(bytes, file: file, kind: .plan, keys: KeySchema.plan)
       if case .failure(let error) = read {

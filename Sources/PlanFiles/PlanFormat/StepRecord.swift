@@ -145,9 +145,13 @@ extension ClosurePlan {
         terminal[position] = steps[index].id
       }
     }
-    for index in accounts.indices {
-      accounts[index].findings = codes[accounts[index].id] ?? []
-      accounts[index].terminalStep = terminal[index]
+    // Completed outside the plan, so that the accounts change once, not once per account.
+    var entries: [AccountEntry] = []
+    swap(&entries, &accounts)
+    for index in entries.indices {
+      entries[index].findings = codes[entries[index].id] ?? []
+      entries[index].terminalStep = terminal[index]
     }
+    accounts = entries
   }
 }
