@@ -55,20 +55,26 @@ extension PlanReader {
       }
     }
     try end()
+    // Taken out of the variables the closures above captured, so that completing them below
+    // changes the only copy rather than copying every record.
+    var stepRecords = StepRecords()
+    swap(&stepRecords, &steps)
+    var entries: [ClosurePlan.AccountEntry] = []
+    swap(&entries, &accounts)
     let start = try required(startDate, "", PlanKey.startDate)
     let planStrategy = try required(strategy, "", PlanKey.strategy)
     let quota = try required(closeQuota, "", PlanKey.closeQuota)
-    for index in accounts.indices {
+    for index in entries.indices {
       switch dispositions[index] {
-      case nil: accounts[index].disposition = planStrategy.defaultDisposition
-      case AccountKey.noDisposition?: accounts[index].disposition = nil
+      case nil: entries[index].disposition = planStrategy.defaultDisposition
+      case AccountKey.noDisposition?: entries[index].disposition = nil
       case let text?:
         guard let disposition = Disposition(rawValue: text) else {
           throw PlanReadError(
             path: "accounts[\(index)].disposition",
             message: "\"\(text)\" is not close, remove, remove-and-close or none")
         }
-        accounts[index].disposition = disposition
+        entries[index].disposition = disposition
       }
     }
     for (seen, key) in [
@@ -77,19 +83,19 @@ extension PlanReader {
     where !seen {
       throw PlanReadError(path: key.rawValue, message: "is missing")
     }
-    let accountPositions = try Self.positions(of: accounts)
-    let (planSteps, stepPositions) = try steps.derived(
-      startDate: start, windowDays: quota.windowDays)
+    let accountPositions = try Self.positions(of: entries)
+    let stepPositions = try stepRecords.derive(startDate: start, windowDays: quota.windowDays)
+    ClosurePlan.AccountEntry.deriveFields(
+      of: &entries, positions: accountPositions, steps: stepRecords.steps, findings: findings)
     var plan = ClosurePlan(
       schemaVersion: try required(schemaVersion, "", PlanKey.schemaVersion),
       generator: try required(generator, "", PlanKey.generator),
       inputs: try required(inputs, "", PlanKey.inputs),
       organization: try required(organization, "", PlanKey.organization),
       strategy: planStrategy, startDate: start, closeQuota: quota,
-      summary: try required(summary, "", PlanKey.summary), accounts: accounts,
-      steps: planSteps, findings: findings)
+      summary: try required(summary, "", PlanKey.summary), accounts: entries,
+      steps: stepRecords.steps, findings: findings)
     plan.redacted = redacted
-    plan.deriveAccountFields(accountPositions: accountPositions)
     plan.adopt(ClosurePlan.Lookup(steps: stepPositions, accounts: accountPositions))
     return plan
   }

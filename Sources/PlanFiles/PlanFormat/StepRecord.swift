@@ -13,12 +13,13 @@ struct StepRecords {
     storedDates.append(record.storedDate)
   }
 
-  /// The steps with their waves (the longest path to each) and dates (`StepDates`), and the
-  /// position of each; every prerequisite must be an earlier step, as plan order puts them.
+  /// Gives each step its wave (the longest path to it) and date (`StepDates`), and returns
+  /// the position of each; every prerequisite must be an earlier step, as plan order puts
+  /// them.
   ///
   /// The steps are completed in place: copying one retains every array and string in it.
-  consuming func derived(startDate: CalendarDay, windowDays: Int)
-    throws(PlanReadError) -> (steps: [ClosurePlan.Step], positions: [StepID: Int])
+  mutating func derive(startDate: CalendarDay, windowDays: Int)
+    throws(PlanReadError) -> [StepID: Int]
   {
     var position: [StepID: Int] = [:]
     position.reserveCapacity(steps.count)
@@ -43,7 +44,7 @@ struct StepRecords {
       steps[index].wave = wave
       steps[index].notBefore = storedDates[index] ?? inherited
     }
-    return (steps, position)
+    return position
   }
 }
 
@@ -133,25 +134,24 @@ extension StepAction.ParseError {
   }
 }
 
-extension ClosurePlan {
+extension ClosurePlan.AccountEntry {
   /// Fills in each account's findings (the codes of the findings about it, in findings order,
   /// each once) and terminal step (its last step in plan order).
-  mutating func deriveAccountFields(accountPositions: [AccountID: Int]) {
-    let codes = Self.findingCodesByAccount(findings)
+  static func deriveFields(
+    of accounts: inout [Self], positions: [AccountID: Int], steps: [ClosurePlan.Step],
+    findings: [ClosurePlan.Finding]
+  ) {
+    let codes = ClosurePlan.findingCodesByAccount(findings)
     // Read in place by index: a loop over the records copied each one.
     var terminal = [StepID?](repeating: nil, count: accounts.count)
     for index in steps.indices {
-      if let account = steps[index].account, let position = accountPositions[account] {
+      if let account = steps[index].account, let position = positions[account] {
         terminal[position] = steps[index].id
       }
     }
-    // Completed outside the plan, so that the accounts change once, not once per account.
-    var entries: [AccountEntry] = []
-    swap(&entries, &accounts)
-    for index in entries.indices {
-      entries[index].findings = codes[entries[index].id] ?? []
-      entries[index].terminalStep = terminal[index]
+    for index in accounts.indices {
+      accounts[index].findings = codes[accounts[index].id] ?? []
+      accounts[index].terminalStep = terminal[index]
     }
-    accounts = entries
   }
 }
