@@ -14,14 +14,16 @@ struct SeenFields {
   }
 }
 
-/// The keys of a record, declared once as its `CodingKeys`, with the table the fast reader
-/// matches key bytes against.
-protocol WireKeys: CodingKey, CaseIterable, RawRepresentable, Sendable where RawValue == String {
+/// The keys of a record, declared once, with the table the readers match key bytes against.
+protocol DeclaredKeys: CaseIterable, RawRepresentable, Sendable where RawValue == String {
   static var table: KeyTable<Self> { get }
 }
 
+/// The keys of a snapshot record, declared once as its `CodingKeys`.
+protocol WireKeys: CodingKey, DeclaredKeys {}
+
 /// A record's keys and their bytes, in declaration order.
-struct KeyTable<Key: WireKeys>: Sendable {
+struct KeyTable<Key: DeclaredKeys>: Sendable {
   let keys: [Key]
   let bytes: [[UInt8]]
 
@@ -29,6 +31,21 @@ struct KeyTable<Key: WireKeys>: Sendable {
     keys = Array(Key.allCases)
     bytes = keys.map { Array($0.rawValue.utf8) }
   }
+
+  /// The position of the key spelled `key`, searched from `next` on: records list their keys
+  /// in declaration order, so the first key tried is nearly always the one.
+  func position(of key: UnsafeBufferPointer<UInt8>, from next: Int) -> Int? {
+    keyPosition(of: key, in: bytes, from: next)
+  }
+}
+
+/// The position in `keys` of `key`, searched from `next` on and round.
+func keyPosition(of key: UnsafeBufferPointer<UInt8>, in keys: [[UInt8]], from next: Int) -> Int? {
+  for offset in 0..<keys.count {
+    let candidate = (next + offset) % keys.count
+    if key.elementsEqual(keys[candidate]) { return candidate }
+  }
+  return nil
 }
 
 extension JSONCursor {
@@ -61,15 +78,7 @@ extension JSONCursor {
     var next = 0
     var object = try beginObject()
     while let key = try nextKey(&object) {
-      var field: Int?
-      for offset in 0..<keys.count {
-        let candidate = (next + offset) % keys.count
-        if key.elementsEqual(keys[candidate]) {
-          field = candidate
-          break
-        }
-      }
-      guard let field else {
+      guard let field = keyPosition(of: key, in: keys, from: next) else {
         guard !rejectsUnknownKeys else { throw Miss() }
         try skipped.insert(key)
         try skipValue()

@@ -29,24 +29,32 @@ struct PlanReader: ~Copyable {
     var state = try attempt(path()) { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
       try cursor.beginObject()
     }
+    let table = Key.table
     // A bit per declared key: records have at most a dozen.
     var seen: UInt64 = 0
+    var next = 0
     while true {
-      let raw = try attempt(path()) { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
-        try cursor.nextStringKey(&state)
+      // Syntax errors are named by the strict check first (`decodePlan`), so a valid
+      // document that misses here spells a key with an escape or a non-ASCII byte.
+      let bytes = try attempt(
+        path(), "has a key written with an escape or a non-ASCII character, which no plan key has"
+      ) { (cursor: inout JSONCursor) throws(JSONCursor.Miss) in
+        try cursor.nextKey(&state)
       }
-      guard let raw else { return }
-      guard let ordinal = Key.declared.firstIndex(where: { $0.rawValue == raw }) else {
+      guard let bytes else { return }
+      guard let ordinal = table.position(of: bytes, from: next) else {
         throw PlanReadError(
-          path: join(path(), raw),
+          path: join(path(), String(decoding: bytes, as: UTF8.self)),
           message: "is not a key of this record; it may have: "
-            + Key.declared.map(\.rawValue).joined(separator: ", "))
+            + table.keys.map(\.rawValue).joined(separator: ", "))
       }
       guard seen & (1 << ordinal) == 0 else {
-        throw PlanReadError(path: join(path(), raw), message: "appears twice")
+        throw PlanReadError(
+          path: join(path(), String(decoding: bytes, as: UTF8.self)), message: "appears twice")
       }
       seen |= 1 << ordinal
-      try body(&self, Key.declared[ordinal])
+      next = ordinal + 1
+      try body(&self, table.keys[ordinal])
     }
   }
 

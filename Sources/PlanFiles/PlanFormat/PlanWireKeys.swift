@@ -5,40 +5,37 @@ import OrgGraph
 /// The writer writes them in declaration order, which is sorted (`PlanFormatTests` checks
 /// it); the reader dispatches on them; the strict check refuses any other (`KeySchema.plan`).
 /// A switch over a record's keys must handle each.
-protocol PlanWireKey: CaseIterable, Hashable, RawRepresentable, Sendable where RawValue == String {
-  /// `allCases`, built once: the reader looks every key of every record up in it.
-  static var declared: [Self] { get }
-}
+protocol PlanWireKey: DeclaredKeys, Hashable {}
 
 enum PlanKey: String, PlanWireKey {
   case accounts, closeQuota, findings, generator, inputs, organization, redacted, schemaVersion,
     startDate, steps, strategy, summary
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 enum InputsKey: String, PlanWireKey {
   case policy, snapshot
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 enum OrganizationKey: String, PlanWireKey {
   case featureSet, id, managementAccountId, memberCount
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 enum CloseQuotaKey: String, PlanWireKey {
   case closuresInLast30Days, concurrent, firstWindow, perWindow, source, windowDays, windows
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 enum SummaryKey: String, PlanWireKey {
   case apiSteps, blocking, estimatedCompletion, manualSteps, steps, waitSteps, warnings
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 /// The keys of an account.
@@ -50,7 +47,7 @@ enum SummaryKey: String, PlanWireKey {
 enum AccountKey: String, PlanWireKey {
   case disposition, id, joinedMethod, name, path, state
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 
   /// How an entry with no disposition says so.
   static let noDisposition = "none"
@@ -68,7 +65,7 @@ enum AccountKey: String, PlanWireKey {
 enum StepKey: String, PlanWireKey {
   case after, declines, direction, id, items, notBefore, tasks, terminatesOn, window, withdraws
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 /// The keys of a finding.
@@ -77,7 +74,7 @@ enum StepKey: String, PlanWireKey {
 enum FindingKey: String, PlanWireKey {
   case account, code, message, remediation, severity, step
 
-  static let declared = allCases
+  static let table = KeyTable<Self>()
 }
 
 extension PlanWireKey {
