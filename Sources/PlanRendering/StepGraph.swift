@@ -87,12 +87,16 @@ struct StepGraph {
       }
     }
     var edgeSet = Set<Edge>()
+    // Neighbouring steps mostly draw the same edge: only a new one is looked up in the set.
+    var lastEdge: Edge?
     plan.steps.withUnsafeBufferPointer { steps in
       for position in steps.indices {
         for prerequisite in steps[position].after {
           guard let from = index.position(of: prerequisite) else { continue }
           let edge = Edge(from: nodeOfStep[from], to: nodeOfStep[position])
-          if edge.from != edge.to { edgeSet.insert(edge) }
+          guard edge.from != edge.to, edge != lastEdge else { continue }
+          edgeSet.insert(edge)
+          lastEdge = edge
         }
       }
     }
@@ -138,10 +142,15 @@ struct StepGraph {
     var nodeOfKey: [GroupKey: Int] = [:]
     var nodeOfStep: [Int] = []
     nodeOfStep.reserveCapacity(steps.count)
+    // Steps in plan order mostly share the node of the step before them.
+    var last: (key: GroupKey, node: Int)?
     for position in steps.indices {
       let key = GroupKey(steps[position], position: position, grouping: grouping)
       let node: Int
-      if let known = nodeOfKey[key] {
+      if let last, last.key == key {
+        node = last.node
+        nodes[node].count += 1
+      } else if let known = nodeOfKey[key] {
         node = known
         nodes[node].count += 1
       } else {
@@ -156,6 +165,7 @@ struct StepGraph {
       if let window = steps[position].window {
         nodes[node].windows = .spanning(nodes[node].windows, window)
       }
+      last = (key, node)
       nodeOfStep.append(node)
     }
     return (nodes, nodeOfStep)
