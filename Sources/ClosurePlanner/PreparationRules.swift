@@ -104,17 +104,19 @@ struct PreparationRule: Sendable {
       }, "Transfer them to another account first, or delete them deliberately"),
   ]
 
-  /// A rule whose item and warning both follow from one fact being `true`.
+  /// A rule whose item and warning both follow from one fact being `true`. The fact is read
+  /// through a function (a key path literal is one): projecting a key path cost more than
+  /// the rest of the rule, once per account.
   private static func rule(
     _ item: ChecklistItem, _ departure: Departure,
-    _ fact: any KeyPath<AccountFacts, Bool?> & Sendable,
+    _ fact: @escaping @Sendable (AccountFacts) -> Bool?,
     _ code: FindingCode, _ message: @escaping @Sendable (String, Account) -> String,
     _ remediation: String
   ) -> PreparationRule {
     PreparationRule(
-      item: item, departure: departure, needsItem: { $0[keyPath: fact] == true },
+      item: item, departure: departure, needsItem: { fact($0) == true },
       warning: Warning(
-        code: code, applies: { $0[keyPath: fact] == true }, message: message,
+        code: code, applies: { fact($0) == true }, message: message,
         remediation: remediation))
   }
 

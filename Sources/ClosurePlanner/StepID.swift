@@ -91,9 +91,16 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
     switch storage {
     case .text(var text): return text.withUTF8(body)
     case .account(let packed):
-      let name = Self.names[Int(packed >> Self.accountBits)].rawValue.utf8
-      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 13) { buffer in
-        var end = buffer.initialize(fromContentsOf: name)
+      // On the stack: the longest name, a colon and 12 digits fit in 64 bytes.
+      var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0)
+      withUnsafeMutableBytes(of: &storage) { raw in
+        let buffer = raw.bindMemory(to: UInt8.self)
+        var end = 0
+        for byte in Self.names[Int(packed >> Self.accountBits)].rawValue.utf8 {
+          buffer[end] = byte
+          end += 1
+        }
         buffer[end] = UInt8(ascii: ":")
         end += 13
         var digits = packed & Self.accountMask
@@ -101,7 +108,7 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
           buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
           digits /= 10
         }
-        return body(UnsafeBufferPointer(rebasing: buffer[..<end]))
+        body(UnsafeBufferPointer(rebasing: buffer[..<end]))
       }
     }
   }
