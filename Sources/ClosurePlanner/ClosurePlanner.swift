@@ -1,3 +1,4 @@
+import OrgCloseBasics
 public import OrgGraph
 
 /// Computes a dependency-ordered, dated shutdown plan from an organization and a policy.
@@ -29,11 +30,23 @@ public struct ClosurePlanner: Sendable {
     for position in assembly.memberPositions { assembly.planMember(at: position) }
     assembly.reportUnreadTags()
     assembly.planOrganizationEnd()
-    let schedule = try assembly.schedule()
-    let entries = assembly.findingsAndAccounts()
-    return assembly.finishedPlan(
-      steps: schedule.steps, findings: entries.findings, accounts: entries.accounts,
-      windows: schedule.windows, firstWindow: assembly.scheduleQuota.firstWindow, inputs: inputs)
+    // Scheduling and the account entries do not depend on each other, so the second core
+    // takes the entries. Scheduling adds only organization-wide findings, which no entry
+    // lists.
+    let assembled = assembly
+    let (scheduled, accounts) = concurrently(
+      { () -> Result<(StepScheduler.Schedule, [ClosurePlan.Finding]), PlanningError> in
+        var scheduling = assembled
+        return Result { () throws(PlanningError) in
+          let schedule = try scheduling.schedule()
+          return (schedule, scheduling.sortedFindings())
+        }
+      },
+      { assembled.accountEntries(findings: assembled.sortedFindings()) })
+    let (schedule, findings) = try scheduled.get()
+    return assembled.finishedPlan(
+      steps: schedule.steps, findings: findings, accounts: accounts, windows: schedule.windows,
+      firstWindow: assembled.scheduleQuota.firstWindow, inputs: inputs)
   }
 
   /// Every account the policy names must be a member of the snapshot (a typo must not
@@ -62,23 +75,25 @@ public struct ClosurePlanner: Sendable {
 }
 
 extension PlanAssembly {
-  /// The plan's findings and account entries, in plan order.
+  /// The plan's findings, in plan order.
   ///
   /// Findings and accounts are put in order by sorting their positions, compared field by
   /// field in place (accounts by path rank), then built once; the counts take one pass each.
   /// Building then sorting the entries, and counting with `filter`, would copy every step,
   /// finding and entry.
-  func findingsAndAccounts() -> (
-    findings: [ClosurePlan.Finding], accounts: [ClosurePlan.AccountEntry]
-  ) {
-    let findingList = findings.indices.sorted(by: findingPrecedes).map { index in
+  func sortedFindings() -> [ClosurePlan.Finding] {
+    findings.indices.sorted(by: findingPrecedes).map { index in
       let pending = findings[index]
       return ClosurePlan.Finding(
         code: pending.code, severity: pending.severity,
         account: pending.account, step: pending.step.map { self.steps[$0].id },
         message: pending.message, remediation: pending.remediation)
     }
+  }
 
+  /// The plan's account entries, in plan order, each with the codes of the findings about it
+  /// (`findingList`, in plan order).
+  func accountEntries(findings findingList: [ClosurePlan.Finding]) -> [ClosurePlan.AccountEntry] {
     let codesByAccount = ClosurePlan.findingCodesByAccount(findingList)
     // By path, then ID: by path rank, then position, as the accounts are sorted by ID.
     let accounts = organization.accounts
@@ -86,7 +101,7 @@ extension PlanAssembly {
     let accountOrder = accounts.indices.sorted { a, b in
       pathRanks[a] != pathRanks[b] ? pathRanks[a] < pathRanks[b] : a < b
     }
-    let accountEntries = accountOrder.map { index in
+    return accountOrder.map { index in
       let id = accounts[index].id
       return ClosurePlan.AccountEntry(
         id: id, name: accounts[index].name, path: organization.path(of: accounts[index].parent),
@@ -95,7 +110,6 @@ extension PlanAssembly {
         terminalStep: outcomes[index]?.terminalStep.map { self.steps[$0].id },
         findings: codesByAccount[id] ?? [])
     }
-    return (findingList, accountEntries)
   }
 
   /// The plan document: its parts, with counts and dates taken in one pass each.

@@ -102,7 +102,7 @@ public struct Organization: Sendable {
   /// - Throws: `StructureError` naming the input path (such as `accounts[3].parentId`) of the
   ///   first problem found.
   /// - Complexity: O(*n* log *n*) in the number of accounts and OUs.
-  public init(validating parts: Parts) throws(StructureError) {
+  public init(validating parts: consuming Parts) throws(StructureError) {
     guard parts.roots.count == 1 else {
       throw StructureError(
         path: "roots",
@@ -134,22 +134,28 @@ public struct Organization: Sendable {
 
     var accountIndexByInput: [AccountID: Int] = [:]
     accountIndexByInput.reserveCapacity(parts.accounts.count)
-    for (index, account) in parts.accounts.enumerated() {
-      if let first = accountIndexByInput.updateValue(index, forKey: account.id) {
-        throw StructureError(
-          path: "accounts[\(index)].id",
-          message: "\"\(account.id)\" is listed twice (first at accounts[\(first)])")
-      }
-      if !resolves(account.parent) {
-        throw StructureError(
-          path: "accounts[\(index)].parentId",
-          message: "\"\(account.parent)\" is not a root or OU in this snapshot")
-      }
-      if let joined = account.joinedTimestamp, let captured = parts.capturedAt, joined > captured {
-        throw StructureError(
-          path: "accounts[\(index)].joinedTimestamp",
-          message: "\(joined) is after the snapshot was taken (capturedAt \(captured)); "
-            + "an account cannot have joined later than it was seen")
+    // Accounts are read in place by index, here and below: a loop over them copied each
+    // account, retaining every string in it.
+    try parts.accounts.withUnsafeBufferPointer { accounts throws(StructureError) in
+      for index in accounts.indices {
+        if let first = accountIndexByInput.updateValue(index, forKey: accounts[index].id) {
+          throw StructureError(
+            path: "accounts[\(index)].id",
+            message: "\"\(accounts[index].id)\" is listed twice (first at accounts[\(first)])")
+        }
+        if !resolves(accounts[index].parent) {
+          throw StructureError(
+            path: "accounts[\(index)].parentId",
+            message: "\"\(accounts[index].parent)\" is not a root or OU in this snapshot")
+        }
+        if let joined = accounts[index].joinedTimestamp, let captured = parts.capturedAt,
+          joined > captured
+        {
+          throw StructureError(
+            path: "accounts[\(index)].joinedTimestamp",
+            message: "\(joined) is after the snapshot was taken (capturedAt \(captured)); "
+              + "an account cannot have joined later than it was seen")
+        }
       }
     }
     for (index, admin) in parts.delegatedAdministrators.enumerated()
@@ -174,8 +180,13 @@ public struct Organization: Sendable {
     self.root = root
     let units = parts.organizationalUnits.sorted { $0.id < $1.id }
     organizationalUnits = units
-    accounts = parts.accounts.sorted { $0.id < $1.id }
-    members = accounts.filter { $0.id != parts.managementAccountID }
+    // Sorted in the only copy: `parts` is consumed, and a snapshot's accounts usually come
+    // sorted already, which the sort notices.
+    var sortedAccounts: [Account] = []
+    swap(&sortedAccounts, &parts.accounts)
+    sortedAccounts.sort { $0.id < $1.id }
+    accounts = sortedAccounts
+    members = sortedAccounts.filter { $0.id != parts.managementAccountID }
     delegatedAdministrators = Array(Set(parts.delegatedAdministrators)).sorted()
     handshakes = parts.handshakes.sorted { $0.id < $1.id }
     responsibilityTransfers = parts.responsibilityTransfers.sorted { $0.id < $1.id }
@@ -191,7 +202,7 @@ public struct Organization: Sendable {
     self.unitIndex = unitIndex
     var accountIndex: [AccountID: Int] = [:]
     accountIndex.reserveCapacity(accounts.count)
-    for (index, account) in accounts.enumerated() { accountIndex[account.id] = index }
+    for index in accounts.indices { accountIndex[accounts[index].id] = index }
     self.accountIndex = accountIndex
 
     // Parents before children: sorting by depth lets each path extend its parent's.
