@@ -19,12 +19,13 @@ extension PlanAssembly {
     var items: [StepTask] = []
     var texts: [StepTask] = []
     var warnings: [(FindingCode, String, String)] = []
-    let who = label(account)
+    // Only a warning names the account: most accounts get none.
+    func who() -> String { label(account) }
     func apply(_ rules: [PreparationRule]) {
       for rule in rules where rule.applies(closing: closing) {
         if rule.needsItem(facts) { items.append(.item(rule.item)) }
         if let warning = rule.warning, warning.applies(facts) {
-          warnings.append((warning.code, warning.message(who, account), warning.remediation))
+          warnings.append((warning.code, warning.message(who(), account), warning.remediation))
         }
       }
     }
@@ -41,7 +42,7 @@ extension PlanAssembly {
       warnings.append(
         (
           .ongoingSpend,
-          "\(who) spent money last month on "
+          "\(who()) spent money last month on "
             + (services.count == 1
               ? services[0]
               : "\(services.count) services (\(services.prefix(5).joined(separator: ", "))"
@@ -54,7 +55,7 @@ extension PlanAssembly {
     if let notes = facts.notes, !notes.isEmpty {
       texts.append(.text(PlanRedaction.operatorNotePrefix + notes))
     }
-    let tasks = items + texts
+    let tasks = texts.isEmpty ? items : items + texts
     guard !tasks.isEmpty else { return nil }
 
     let step = add(.prepareAccount(account.id), checklist: tasks)

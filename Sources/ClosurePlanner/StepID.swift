@@ -92,17 +92,15 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
     case .text(var text): return text.withUTF8(body)
     case .account(let packed):
       // On the stack: the longest name, a colon and 12 digits fit in 64 bytes.
-      var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+      var text: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0)
-      withUnsafeMutableBytes(of: &storage) { raw in
+      withUnsafeMutableBytes(of: &text) { raw in
         let buffer = raw.bindMemory(to: UInt8.self)
-        var end = 0
-        for byte in Self.names[Int(packed >> Self.accountBits)].rawValue.utf8 {
-          buffer[end] = byte
-          end += 1
+        let prefix = Self.prefixes[Int(packed >> Self.accountBits)]
+        var end = prefix.withUnsafeBufferPointer {
+          UnsafeMutableBufferPointer(rebasing: buffer[..<$0.count]).update(fromContentsOf: $0)
         }
-        buffer[end] = UInt8(ascii: ":")
-        end += 13
+        end += 12
         var digits = packed & Self.accountMask
         for position in (end - 12..<end).reversed() {
           buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
@@ -127,6 +125,8 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   private static let names = StepAction.Name.allCases
+  /// Each name's `name:` as UTF-8, by name position.
+  private static let prefixes = names.map { Array(($0.rawValue + ":").utf8) }
   private static let accountBits: UInt64 = 40
   private static let accountMask: UInt64 = (1 << accountBits) - 1
 
