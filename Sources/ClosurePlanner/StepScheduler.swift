@@ -35,11 +35,14 @@ struct StepScheduler {
   }
 
   private func run() throws(PlanningError) -> Schedule {
-    var drafts = graph.drafts
+    let drafts = graph.drafts
     let (window, used) = closeWindows()
+    // Kept apart from the drafts, which the assembly shares: setting a draft's own date
+    // would copy them all.
+    var earliest = drafts.map(\.earliest)
     for (step, number) in window.enumerated() {
       guard let number else { continue }
-      drafts[step].earliest = startDate.adding(days: (number - 1) * CloseQuotaRule.windowDays)
+      earliest[step] = startDate.adding(days: (number - 1) * CloseQuotaRule.windowDays)
     }
     let order: [Int]
     do {
@@ -51,7 +54,7 @@ struct StepScheduler {
       }
     }
     let wave = waves(order: order) { drafts[$0].after }
-    let date = dates(drafts, order: order)
+    let date = dates(drafts, earliest: earliest, order: order)
     let steps = planOrder(drafts, wave: wave).map { index in
       ClosurePlan.Step(
         drafts[index].action, after: prerequisiteIDs(drafts, drafts[index].after),
@@ -81,12 +84,14 @@ struct StepScheduler {
     return (window, closeSteps.isEmpty ? 0 : number)
   }
 
-  /// Each step's date: its own earliest, and no earlier than each prerequisite's date plus
+  /// Each step's date: its own `earliest`, and no earlier than each prerequisite's date plus
   /// its delay.
-  private func dates(_ drafts: [StepDraft], order: [Int]) -> [CalendarDay] {
+  private func dates(_ drafts: [StepDraft], earliest: [CalendarDay?], order: [Int])
+    -> [CalendarDay]
+  {
     var date = [CalendarDay](repeating: startDate, count: drafts.count)
     for node in order {
-      var day = max(startDate, drafts[node].earliest ?? startDate)
+      var day = max(startDate, earliest[node] ?? startDate)
       let delay = drafts[node].delayAfterPrerequisites
       for prerequisite in drafts[node].after {
         day = max(day, date[prerequisite].adding(days: delay))
