@@ -97,14 +97,14 @@ extension PlanAssembly {
     let codesByAccount = ClosurePlan.findingCodesByAccount(findingList)
     // By path, then ID: by path rank, then position, as the accounts are sorted by ID.
     let accounts = organization.accounts
-    let pathRanks = accounts.map { organization.pathRank(of: $0.parent) }
+    let paths = accounts.map { organization.pathAndRank(of: $0.parent) }
     let accountOrder = accounts.indices.sorted { a, b in
-      pathRanks[a] != pathRanks[b] ? pathRanks[a] < pathRanks[b] : a < b
+      paths[a].rank != paths[b].rank ? paths[a].rank < paths[b].rank : a < b
     }
     return accountOrder.map { index in
       let id = accounts[index].id
       return ClosurePlan.AccountEntry(
-        id: id, name: accounts[index].name, path: organization.path(of: accounts[index].parent),
+        id: id, name: accounts[index].name, path: paths[index].path,
         state: accounts[index].state, joinedMethod: accounts[index].joinedMethod,
         disposition: outcomes[index]?.disposition,
         terminalStep: outcomes[index]?.terminalStep.map { self.steps[$0].id },

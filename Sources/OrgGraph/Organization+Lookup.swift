@@ -25,6 +25,15 @@ extension Organization {
     }
   }
 
+  /// `path(of:)` and `pathRank(of:)` together, with one lookup.
+  public func pathAndRank(of parent: ParentID) -> (path: String, rank: Int) {
+    switch parent {
+    case .root: (root.name, rootPathRank)
+    case .organizationalUnit(let id):
+      unitIndex[id].map { (unitPaths[$0], unitPathRanks[$0]) } ?? (root.name, rootPathRank)
+    }
+  }
+
   /// The place of `path(of: parent)` among the organization's paths in string order: two
   /// parents compare by rank as their paths compare as strings, and equal paths have equal
   /// ranks.
