@@ -27,7 +27,7 @@ public struct ClosurePlanner: Sendable {
     var assembly = PlanAssembly(
       organization: organization, policy: policy, strategy: strategy, startDate: startDate)
     assembly.planOrganizationStart()
-    for position in assembly.memberPositions { assembly.planMember(at: position) }
+    assembly.planMembers()
     assembly.reportUnreadTags()
     assembly.planOrganizationEnd()
     // Scheduling and the account entries do not depend on each other, so the second core

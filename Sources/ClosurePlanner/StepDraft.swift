@@ -26,6 +26,18 @@ struct StepGraph {
     set { drafts[index] = newValue }
   }
 
+  /// Appends steps added to another graph, their prerequisites' indices mapped by `moved`,
+  /// which keeps the indices below `base` (the steps both graphs share).
+  mutating func append(
+    _ added: ArraySlice<StepDraft>, base: Int, moving moved: (Int) -> Int
+  ) {
+    drafts.reserveCapacity(drafts.count + added.count)
+    for var draft in added {
+      if draft.after.contains(where: { $0 >= base }) { draft.after = draft.after.map(moved) }
+      drafts.append(draft)
+    }
+  }
+
   /// Appends a step and returns its index.
   @discardableResult
   mutating func add(

@@ -96,11 +96,13 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
         (0, 0, 0, 0, 0, 0, 0, 0)
       withUnsafeMutableBytes(of: &text) { raw in
         let buffer = raw.bindMemory(to: UInt8.self)
-        let prefix = Self.prefixes[Int(packed >> Self.accountBits)]
-        var end = prefix.withUnsafeBufferPointer {
+        // A name's text is a literal: reading it retains nothing.
+        var name = Self.names[Int(packed >> Self.accountBits)].rawValue
+        var end = name.withUTF8 {
           UnsafeMutableBufferPointer(rebasing: buffer[..<$0.count]).update(fromContentsOf: $0)
         }
-        end += 12
+        buffer[end] = UInt8(ascii: ":")
+        end += 13
         var digits = packed & Self.accountMask
         for position in (end - 12..<end).reversed() {
           buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
@@ -125,8 +127,6 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   private static let names = StepAction.Name.allCases
-  /// Each name's `name:` as UTF-8, by name position.
-  private static let prefixes = names.map { Array(($0.rawValue + ":").utf8) }
   private static let accountBits: UInt64 = 40
   private static let accountMask: UInt64 = (1 << accountBits) - 1
 
