@@ -33,7 +33,7 @@ let package = Package(
       dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanExecution"],
       swiftSettings: strictSettings),
     .target(
-      name: "PlanRendering", dependencies: ["OrgGraph", "ClosurePlanner"],
+      name: "PlanRendering", dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner"],
       swiftSettings: strictSettings),
     .target(
       name: "AWSInventory", dependencies: ["OrgCloseBasics", "OrgGraph", "PlanFiles"],

@@ -104,9 +104,10 @@ struct PreparationRule: Sendable {
       }, "Transfer them to another account first, or delete them deliberately"),
   ]
 
-  /// A rule whose item and warning both follow from one fact being `true`. The fact is read
-  /// through a function (a key path literal is one): projecting a key path cost more than
-  /// the rest of the rule, once per account.
+  /// A rule whose item and warning both follow from one fact being `true`.
+  ///
+  /// The fact is read through a function (a key path literal is one): projecting a key path
+  /// cost more than the rest of the rule, once per account.
   private static func rule(
     _ item: ChecklistItem, _ departure: Departure,
     _ fact: @escaping @Sendable (AccountFacts) -> Bool?,

@@ -33,7 +33,8 @@ public struct StepID: Hashable, Comparable, Sendable, CustomStringConvertible {
     case .deregisterDelegatedAdministrator, .exportBillingHistory, .cancelInvitation,
       .endResponsibilityTransfer, .awaitResponsibilityTransferEnd, .awaitPermanentClosure,
       .decommissionLandingZone, .deleteOrganization:
-      storage = .text(action.subject.map { "\(action.name.rawValue):\($0)" } ?? action.name.rawValue)
+      storage = .text(
+        action.subject.map { "\(action.name.rawValue):\($0)" } ?? action.name.rawValue)
     default:
       let account = action.account?.rawValue ?? ""
       storage =

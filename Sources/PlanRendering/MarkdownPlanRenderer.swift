@@ -1,4 +1,6 @@
 public import ClosurePlanner
+import OrgCloseBasics
+import OrgGraph
 
 /// Renders a plan as Markdown ready to post as pull-request comments.
 ///
@@ -60,7 +62,25 @@ public struct MarkdownPlanRenderer: PlanRenderer {
 
 extension MarkdownContext {
   /// Every block of the document, in reading order.
+  ///
+  /// The step graph, which reads every step, is drawn on the second core while the other
+  /// sections are written.
   func blocks() -> [MarkdownPaginator.Block] {
+    let context = self
+    let (graph, others) = concurrently(
+      { () -> [String] in
+        var graph = MarkdownDocument()
+        context.graphSection(into: &graph)
+        return Self.lines(graph)
+      },
+      { context.blocksBeforeGraph() })
+    return others.blocks + [.text(graph), accountBlock(notes: others.notes, planFile: "plan.json")]
+  }
+
+  /// The blocks before the step graph, and the notes by account the account table shows.
+  private func blocksBeforeGraph() -> (
+    blocks: [MarkdownPaginator.Block], notes: [AccountID: String]
+  ) {
     let notes = plan.notesByAccount
     var overview = MarkdownDocument()
     self.overview(into: &overview)
@@ -89,11 +109,7 @@ extension MarkdownContext {
       waveSection(into: &waves)
       blocks.append(.text(Self.lines(waves)))
     }
-    var graph = MarkdownDocument()
-    graphSection(into: &graph)
-    blocks.append(.text(Self.lines(graph)))
-    blocks.append(accountBlock(notes: notes, planFile: "plan.json"))
-    return blocks
+    return (blocks, notes)
   }
 
   /// The lines of `document`, without the blank lines around them.

@@ -103,10 +103,11 @@ struct StepGraph {
     edges = edgeSet.sorted()
   }
 
-  /// This graph with its nodes merged by (wave, action): the graph grouped `.byWave`, as one
-  /// built from the plan would be, without reading the steps again. Each node holds steps of
-  /// one wave and action, and nodes are in the order of their first steps, so a merged node
-  /// keeps the first step's ID and title.
+  /// This graph with its nodes merged by (wave, action): the graph grouped `.byWave`.
+  ///
+  /// It is the graph one built from the plan would be, without reading the steps again: each
+  /// node holds steps of one wave and action, and nodes are in the order of their first
+  /// steps, so a merged node keeps the first step's ID and title.
   func mergedByWave() -> StepGraph {
     var graph = StepGraph(grouping: .byWave)
     var nodeOfKey: [GroupKey: Int] = [:]

@@ -115,7 +115,9 @@ extension PlanReader {
     return positions
   }
 
-  private mutating func inputs(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Inputs {
+  private mutating func inputs(at path: @autoclosure () -> String) throws(PlanReadError)
+    -> ClosurePlan.Inputs
+  {
     var snapshot: String?
     var policy: String?
     try object(InputsKey.self, at: path()) { reader, key throws(PlanReadError) in
@@ -128,7 +130,8 @@ extension PlanReader {
       snapshot: try required(snapshot, path(), InputsKey.snapshot), policy: policy)
   }
 
-  private mutating func organizationSummary(at path: @autoclosure () -> String) throws(PlanReadError)
+  private mutating func organizationSummary(at path: @autoclosure () -> String)
+    throws(PlanReadError)
     -> ClosurePlan.OrganizationSummary
   {
     var id: OrganizationID?
@@ -174,7 +177,9 @@ extension PlanReader {
       source: try required(source, path(), CloseQuotaKey.source))
   }
 
-  private mutating func summary(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Summary {
+  private mutating func summary(at path: @autoclosure () -> String) throws(PlanReadError)
+    -> ClosurePlan.Summary
+  {
     var numbers: [SummaryKey: Int] = [:]
     var completion: CalendarDay?
     try object(SummaryKey.self, at: path()) { reader, key throws(PlanReadError) in
@@ -218,14 +223,17 @@ extension PlanReader {
       }
     }
     let entry = ClosurePlan.AccountEntry(
-      id: try required(id, path(), AccountKey.id), name: try required(name, path(), AccountKey.name),
+      id: try required(id, path(), AccountKey.id),
+      name: try required(name, path(), AccountKey.name),
       path: try required(accountPath, path(), AccountKey.path), state: state ?? .active,
       joinedMethod: joinedMethod ?? AccountKey.defaultJoinedMethod,
       disposition: nil, terminalStep: nil, findings: [])
     return (entry, disposition)
   }
 
-  private mutating func finding(at path: @autoclosure () -> String) throws(PlanReadError) -> ClosurePlan.Finding {
+  private mutating func finding(at path: @autoclosure () -> String) throws(PlanReadError)
+    -> ClosurePlan.Finding
+  {
     var code: FindingCode?
     var severity: ClosurePlan.Severity?
     var account: AccountID?
@@ -248,7 +256,8 @@ extension PlanReader {
     }
     let findingCode = try required(code, path(), FindingKey.code)
     guard let remediation = remediation ?? findingCode.standardRemediation else {
-      throw PlanReadError(path: join(path(), FindingKey.remediation.rawValue), message: "is missing")
+      throw PlanReadError(
+        path: join(path(), FindingKey.remediation.rawValue), message: "is missing")
     }
     return ClosurePlan.Finding(
       code: findingCode,
