@@ -22,12 +22,23 @@ public struct ClosurePlanner: Sendable {
     _ organization: Organization, policy: Policy, startDate: CalendarDay,
     inputs: ClosurePlan.Inputs
   ) throws(PlanningError) -> ClosurePlan {
+    try plan(
+      organization, policy: policy, startDate: startDate, inputs: inputs,
+      membersInHalvesFrom: PlanAssembly.membersPlannedInHalves)
+  }
+
+  /// Plans with the members planned in two halves from `threshold` members on, which tests
+  /// lower to compare both ways of planning on small organizations.
+  func plan(
+    _ organization: Organization, policy: Policy, startDate: CalendarDay,
+    inputs: ClosurePlan.Inputs, membersInHalvesFrom threshold: Int
+  ) throws(PlanningError) -> ClosurePlan {
     try Self.checkPolicyAccounts(policy, against: organization)
     let strategy = policy.strategy ?? .default(for: organization.featureSet)
     var assembly = PlanAssembly(
       organization: organization, policy: policy, strategy: strategy, startDate: startDate)
     assembly.planOrganizationStart()
-    assembly.planMembers()
+    assembly.planMembers(inHalvesFrom: threshold)
     assembly.reportUnreadTags()
     assembly.planOrganizationEnd()
     // Scheduling and the account entries do not depend on each other, so the second core

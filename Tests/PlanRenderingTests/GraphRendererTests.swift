@@ -1,7 +1,8 @@
 import ClosurePlanner
-import PlanRendering
 import TestSupport
 import Testing
+
+@testable import PlanRendering
 
 @Suite struct GraphRendererTests {
   @Test func drawsTheSmallPlanInMermaidExactly() {
@@ -233,5 +234,26 @@ import Testing
       #expect(dot.contains(entry), "no \(entry)")
     }
     #expect(dot.contains("fillcolor=\"#fff3c4\""), "manual steps are filled yellow")
+  }
+}
+
+/// The by-wave graph the Markdown renderer draws is merged from the by-window one; it must be
+/// the graph built from the plan.
+@Suite struct StepGraphMergeTests {
+  @Test("merging the by-window graph by wave gives the by-wave graph", arguments: [3, 40, 600])
+  func mergedGraphIsTheByWaveGraph(_ members: Int) {
+    for blocked in [false, true] {
+      let plan = PlanFixtures.synthetic(members: members, everyAccountBlocked: blocked)
+      let index = PlanIndex(plan)
+      let built = StepGraph(plan, grouping: .byWave, index: index)
+      let merged = StepGraph(plan, grouping: .byWindow, index: index).mergedByWave()
+      #expect(merged.edges == built.edges)
+      #expect(merged.nodes.map(\.id) == built.nodes.map(\.id))
+      #expect(merged.nodes.map(\.label) == built.nodes.map(\.label))
+      #expect(merged.nodes.map(\.count) == built.nodes.map(\.count))
+      #expect(merged.nodes.map(\.windows) == built.nodes.map(\.windows))
+      #expect(merged.nodes.map(\.severity) == built.nodes.map(\.severity))
+      #expect(merged.nodes.map(\.wave) == built.nodes.map(\.wave))
+    }
   }
 }
