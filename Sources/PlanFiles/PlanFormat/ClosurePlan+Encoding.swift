@@ -4,11 +4,12 @@ import OrgGraph
 /// Writes a plan in format 2, record by record, in the keys' declared order (`PlanWireKeys`).
 ///
 /// Arrays are walked through unsafe buffers, whose elements are read in place: a loop over
-/// the array copied each element and retained every string in it.
+/// the array copied each element and retained every string in it. Keys come from each
+/// record's key table: `allCases` builds an array on every call.
 extension ClosurePlan {
   func write(to writer: inout PlanJSONWriter) {
     writer.beginObject()
-    for key in PlanKey.allCases {
+    for key in PlanKey.table.keys {
       switch key {
       case .accounts:
         writer.key(key)
@@ -25,7 +26,7 @@ extension ClosurePlan {
       case .inputs:
         writer.key(key)
         writer.beginObject()
-        for key in InputsKey.allCases {
+        for key in InputsKey.table.keys {
           switch key {
           case .policy:
             if let policy = inputs.policy { writer.field(key, policy) }
@@ -36,7 +37,7 @@ extension ClosurePlan {
       case .organization:
         writer.key(key)
         writer.beginObject()
-        for key in OrganizationKey.allCases {
+        for key in OrganizationKey.table.keys {
           switch key {
           case .featureSet: writer.field(key, organization.featureSet.rawValue)
           case .id: writer.field(key, organization.id.rawValue)
@@ -78,7 +79,7 @@ extension ClosurePlan {
 extension ClosurePlan.CloseQuota {
   fileprivate func write(to writer: inout PlanJSONWriter) {
     writer.beginObject()
-    for key in CloseQuotaKey.allCases {
+    for key in CloseQuotaKey.table.keys {
       switch key {
       case .closuresInLast30Days: writer.field(key, closuresInLast30Days)
       case .concurrent: writer.field(key, concurrent)
@@ -96,7 +97,7 @@ extension ClosurePlan.CloseQuota {
 extension ClosurePlan.Summary {
   fileprivate func write(to writer: inout PlanJSONWriter) {
     writer.beginObject()
-    for key in SummaryKey.allCases {
+    for key in SummaryKey.table.keys {
       switch key {
       case .apiSteps: writer.field(key, apiSteps)
       case .blocking: writer.field(key, blocking)
@@ -117,7 +118,7 @@ extension ClosurePlan.AccountEntry {
   /// What an account entry leaves out: the strategy's own disposition and the state ACTIVE.
   fileprivate func write(to writer: inout PlanJSONWriter, strategy: Strategy) {
     writer.beginObject()
-    for key in AccountKey.allCases {
+    for key in AccountKey.table.keys {
       switch key {
       case .disposition:
         if disposition != strategy.defaultDisposition {
@@ -143,7 +144,7 @@ extension ClosurePlan.Step {
     var ending: StepAction.TransferEnding?
     if case .endResponsibilityTransfer(_, let how) = action { ending = how }
     writer.beginObject()
-    for key in StepKey.allCases {
+    for key in StepKey.table.keys {
       switch key {
       case .after:
         if !after.isEmpty {
@@ -190,7 +191,7 @@ extension ClosurePlan.Step {
 extension ClosurePlan.Finding {
   fileprivate func write(to writer: inout PlanJSONWriter) {
     writer.beginObject()
-    for key in FindingKey.allCases {
+    for key in FindingKey.table.keys {
       switch key {
       case .account:
         if let account { writer.field(key, account.rawValue) }
