@@ -101,40 +101,11 @@ struct StepScheduler {
     return date
   }
 
-  /// The positions of the steps in plan order: by wave, then by ID.
-  ///
-  /// An ID is `action:subject` or a bare `action`, and no action contains a colon, so two IDs
-  /// compare as their prefixes (`action:` or `action`) do when those differ, and as their
-  /// subjects do otherwise. The steps are therefore grouped by wave and prefix with integer
-  /// keys, and only each group is sorted by ID; members are planned in ID order, so a group
-  /// is almost always in order already.
+  /// The positions of the steps in plan order: by wave, then by ID (positions break ties, so
+  /// the order never rests on the sort being stable).
   private func planOrder(_ drafts: [StepDraft], wave: [Int]) -> [Int] {
-    // Every prefix a step can have, ranked in string order.
-    let names = StepAction.Name.allCases
-    let prefixes = names.flatMap { [$0.rawValue, $0.rawValue + ":"] }
-    var rankOfPrefix = [Int](repeating: 0, count: prefixes.count)
-    for (rank, prefix) in prefixes.indices.sorted(by: { prefixes[$0] < prefixes[$1] })
-      .enumerated()
-    {
-      rankOfPrefix[prefix] = rank
-    }
-    let actionNumber = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    let group = drafts.indices.map { index in
-      let name = drafts[index].action.name
-      let hasSubject = drafts[index].action.subject != nil
-      let prefix = 2 * (actionNumber[name] ?? 0) + (hasSubject ? 1 : 0)
-      return wave[index] * prefixes.count + rankOfPrefix[prefix]
-    }
     var order = Array(drafts.indices)
-    order.sort { (group[$0], $0) < (group[$1], $1) }
-    var start = 0
-    while start < order.count {
-      var end = start + 1
-      while end < order.count && group[order[end]] == group[order[start]] { end += 1 }
-      // Positions break ties, so the order never rests on the sort being stable.
-      order[start..<end].sort { (drafts[$0].id, $0) < (drafts[$1].id, $1) }
-      start = end
-    }
+    order.sort { (wave[$0], drafts[$0].id, $0) < (wave[$1], drafts[$1].id, $1) }
     return order
   }
 
