@@ -36,7 +36,8 @@ let package = Package(
       name: "PlanRendering", dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner"],
       swiftSettings: strictSettings),
     .target(
-      name: "AWSInventory", dependencies: ["OrgCloseBasics", "OrgGraph", "PlanFiles"],
+      name: "AWSInventory",
+      dependencies: ["OrgCloseBasics", "OrgGraph", "ClosurePlanner", "PlanFiles", "PlanExecution"],
       swiftSettings: strictSettings),
     .target(
       name: "OrgCloseCLI",

@@ -1,16 +1,6 @@
+public import ClosurePlanner
 import Foundation
-
-/// The answer to one change sent through the `aws` CLI, as typed fields.
-public struct MutationAnswer: Hashable, Sendable {
-  /// `nil` when AWS accepted the call.
-  public var errorCode: String?
-  /// The `Reason` field of the error body (`ConstraintViolationException`).
-  public var reason: String?
-  public var message: String?
-  public var requestID: String?
-  /// No answer was read: the connection dropped, the call timed out or was killed.
-  public var unanswered: Bool
-}
+public import PlanExecution
 
 extension OrganizationsActions {
   /// Sends one change, once: the CLI's own retries are off (`AWS_MAX_ATTEMPTS=1`), because
@@ -21,10 +11,10 @@ extension OrganizationsActions {
   /// headers' request ID and the response body are kept; every other line, request
   /// signatures and session tokens among them, is dropped unread.
   ///
-  /// - Parameter arguments: The CLI words after `aws` (`organizations close-account …`).
+  /// - Parameter request: The change.
   /// - Returns: AWS's answer, or that none came back.
   /// - Throws: `InventoryError` only when `aws` cannot be started.
-  public func change(_ arguments: [String]) throws(InventoryError) -> MutationAnswer {
+  public func send(_ request: APIRequest) throws(InventoryError) -> AWSAnswer {
     var words = ["--output", "json", "--debug"]
     if let profile = cli.connection.profile { words += ["--profile", profile] }
     if let region = cli.connection.region { words += ["--region", region] }
@@ -32,7 +22,8 @@ extension OrganizationsActions {
     var environment = cli.environmentOverrides
     environment["AWS_MAX_ATTEMPTS"] = "1"
     environment["AWS_RETRY_MODE"] = "standard"
-    let command = Command("aws", words + arguments, environment: environment, timeout: cli.timeout)
+    let command = Command(
+      "aws", words + request.arguments, environment: environment, timeout: cli.timeout)
     let output: CommandOutput
     do {
       output = try cli.runner.run(command)
@@ -46,20 +37,15 @@ extension OrganizationsActions {
     }
     let log = DebugLog(output.errorText)
     guard output.exitStatus != nil else {
-      return MutationAnswer(requestID: log.requestID, unanswered: true)
+      return .unanswered(note: "the call timed out or was killed", requestID: log.requestID)
     }
-    if output.exitStatus == 0 {
-      return MutationAnswer(requestID: log.requestID, unanswered: false)
-    }
+    if output.exitStatus == 0 { return .accepted(requestID: log.requestID) }
     guard let body = log.body, let error = ErrorBody(body) else {
       // No response was read: a dropped connection or an endpoint that did not answer.
-      return MutationAnswer(
-        message: log.cliError ?? "no answer from AWS", requestID: log.requestID,
-        unanswered: true)
+      return .unanswered(note: log.cliError ?? "no answer from AWS", requestID: log.requestID)
     }
-    return MutationAnswer(
-      errorCode: error.code, reason: error.reason, message: error.message,
-      requestID: log.requestID, unanswered: false)
+    return .refused(
+      AWSError(error.code, reason: error.reason, message: error.message, requestID: log.requestID))
   }
 }
 

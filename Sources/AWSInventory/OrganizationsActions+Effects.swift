@@ -1,4 +1,5 @@
 import Foundation
+public import OrgGraph
 
 /// The reads that show whether a change with no account state of its own took effect:
 /// deregistering a delegated administrator, ending an invitation or a transfer.
@@ -6,10 +7,10 @@ extension OrganizationsActions {
   /// The services `account` is delegated administrator for
   /// (`list-delegated-services-for-account`); empty when it is none
   /// (`AccountNotRegisteredException`).
-  public func delegatedServices(of account: String) throws(InventoryError) -> [String] {
+  public func delegatedServices(of account: AccountID) throws(InventoryError) -> [String] {
     let request = AWSRequest.organizationsList(
       "list-delegated-services-for-account", "ListDelegatedServicesForAccount",
-      ["--account-id", account])
+      ["--account-id", account.rawValue])
     struct Services: Decodable {
       struct Service: Decodable { var ServicePrincipal: String }
       var DelegatedServices: [Service]
@@ -25,10 +26,10 @@ extension OrganizationsActions {
 
   /// The handshake's `State` (`describe-handshake`); `nil` when AWS no longer knows it
   /// (`HandshakeNotFoundException`).
-  public func handshakeState(_ id: String) throws(InventoryError) -> String? {
+  public func handshakeState(_ id: HandshakeID) throws(InventoryError) -> String? {
     let request = AWSRequest(
       service: "organizations", command: "describe-handshake", operation: "DescribeHandshake",
-      arguments: ["--handshake-id", id])
+      arguments: ["--handshake-id", id.rawValue])
     struct Described: Decodable {
       struct Handshake: Decodable { var State: String? }
       var Handshake: Handshake

@@ -1,5 +1,6 @@
 import Foundation
 public import OrgGraph
+public import PlanExecution
 import PlanFiles
 
 /// The calls `apply` makes through the `aws` CLI: the reads that check an account right
@@ -23,19 +24,20 @@ public struct OrganizationsActions: Sendable {
   }
 
   /// The account the credentials belong to (`aws sts get-caller-identity`).
-  public func callerAccount() throws(InventoryError) -> String {
+  public func callerAccount() throws(InventoryError) -> AccountID {
     let request = AWSRequest(
       service: "sts", command: "get-caller-identity", operation: "GetCallerIdentity")
     struct Identity: Decodable { var Account: String }
-    return try decode(Identity.self, try cli.run(request), request).Account
+    return AccountID(unchecked: try decode(Identity.self, try cli.run(request), request).Account)
   }
 
   /// The account's `State`; `nil` when AWS does not know it (`AccountNotFoundException`:
-  /// it has left the organization).
-  public func accountState(_ account: String) throws(InventoryError) -> String? {
+  /// it has left the organization). An answer with neither `State` nor `Status` is
+  /// `.unknown("")`, never "gone" (rule X6).
+  public func accountState(_ account: AccountID) throws(InventoryError) -> AccountState? {
     let request = AWSRequest(
       service: "organizations", command: "describe-account", operation: "DescribeAccount",
-      arguments: ["--account-id", account])
+      arguments: ["--account-id", account.rawValue])
     struct Described: Decodable {
       struct Account: Decodable {
         var State: String?
@@ -48,7 +50,8 @@ public struct OrganizationsActions: Sendable {
       // Rule A6: State, else the retired Status, whose SUSPENDED means either closed by its
       // owner or suspended by AWS (rule A6a): it is kept as SUSPENDED, which no step expects,
       // so a change to that account is skipped as drift rather than taken as done.
-      return described.Account.State ?? described.Account.Status
+      if let state = described.Account.State { return AccountState(awsValue: state) }
+      return described.Account.Status.map(AccountState.init(legacyStatus:)) ?? .unknown("")
     } catch {
       if error.awsCode == "AccountNotFoundException" { return nil }
       throw error
@@ -56,10 +59,10 @@ public struct OrganizationsActions: Sendable {
   }
 
   /// The ID of the account's parent root or OU (`aws organizations list-parents`).
-  public func parent(of account: String) throws(InventoryError) -> String? {
+  public func parent(of account: AccountID) throws(InventoryError) -> String? {
     let request = AWSRequest(
       service: "organizations", command: "list-parents", operation: "ListParents",
-      arguments: ["--child-id", account])
+      arguments: ["--child-id", account.rawValue])
     struct Parents: Decodable {
       struct Parent: Decodable { var Id: String }
       var Parents: [Parent]
@@ -68,10 +71,10 @@ public struct OrganizationsActions: Sendable {
   }
 
   /// The account's tags (`aws organizations list-tags-for-resource`).
-  public func tags(of account: String) throws(InventoryError) -> [String: String] {
+  public func tags(of account: AccountID) throws(InventoryError) -> [String: String] {
     let request = AWSRequest(
       service: "organizations", command: "list-tags-for-resource",
-      operation: "ListTagsForResource", arguments: ["--resource-id", account],
+      operation: "ListTagsForResource", arguments: ["--resource-id", account.rawValue],
       paging: .automaticUnsized)
     struct Tags: Decodable {
       struct Tag: Decodable {
@@ -86,7 +89,7 @@ public struct OrganizationsActions: Sendable {
 
   /// Member accounts other than `management` still in the organization, or `nil` when the
   /// organization no longer exists.
-  public func memberCount(besides management: String) throws(InventoryError) -> Int? {
+  public func memberCount(besides management: AccountID) throws(InventoryError) -> Int? {
     let request = AWSRequest.organizationsList("list-accounts", "ListAccounts")
     struct Accounts: Decodable {
       struct Account: Decodable { var Id: String }
@@ -94,7 +97,7 @@ public struct OrganizationsActions: Sendable {
     }
     do {
       return try decode(Accounts.self, try cli.run(request), request).Accounts
-        .filter { $0.Id != management }.count
+        .filter { $0.Id != management.rawValue }.count
     } catch {
       if case .notInOrganization = error { return nil }
       throw error
@@ -104,10 +107,10 @@ public struct OrganizationsActions: Sendable {
   /// What AWS says of a responsibility transfer now (`describe-responsibility-transfer`):
   /// its `Status` and `EndTimestamp`; `nil` when AWS no longer knows it
   /// (`ResponsibilityTransferNotFoundException`).
-  public func transfer(_ id: String) throws(InventoryError) -> TransferReading? {
+  public func transfer(_ id: ResponsibilityTransferID) throws(InventoryError) -> TransferReading? {
     let request = AWSRequest(
       service: "organizations", command: "describe-responsibility-transfer",
-      operation: "DescribeResponsibilityTransfer", arguments: ["--id", id])
+      operation: "DescribeResponsibilityTransfer", arguments: ["--id", id.rawValue])
     struct Described: Decodable {
       struct Transfer: Decodable {
         var Status: String?
@@ -164,31 +167,5 @@ extension InventoryError {
     else { return nil }
     let code = message[..<colon]
     return code.allSatisfy { $0.isLetter || $0.isNumber } ? String(code) : nil
-  }
-}
-
-/// A responsibility transfer as `describe-responsibility-transfer` shows it.
-public struct TransferReading: Equatable, Sendable {
-  /// `REQUESTED`, `ACCEPTED`, `DECLINED`, `CANCELED`, `EXPIRED` or `WITHDRAWN`.
-  public var status: String
-  /// When an accepted transfer ends (or ended), if an end is set.
-  public var end: Timestamp?
-
-  public init(status: String, end: Timestamp?) {
-    self.status = status
-    self.end = end
-  }
-
-  /// Whether the transfer no longer binds the organization at `now`: an invitation that was
-  /// declined, cancelled or expired, an accepted transfer whose end has passed, or a withdrawn
-  /// one whose end has passed (rule E38a: a withdrawn transfer runs to its end date; one with
-  /// no end date never started).
-  public func hasEnded(at now: Timestamp) -> Bool {
-    switch status {
-    case "DECLINED", "CANCELED", "EXPIRED": true
-    case "ACCEPTED": end.map { $0 <= now } ?? false
-    case "WITHDRAWN": end.map { $0 <= now } ?? true
-    default: false
-    }
   }
 }

@@ -19,23 +19,45 @@ public struct APIRequest: Hashable, Sendable {
     }
   }
 
+  /// The operations orgclose's steps make or poll; `rawValue` spells them as the API does.
+  public enum Operation: String, Hashable, Sendable, CaseIterable {
+    case closeAccount = "CloseAccount"
+    case removeAccountFromOrganization = "RemoveAccountFromOrganization"
+    case deregisterDelegatedAdministrator = "DeregisterDelegatedAdministrator"
+    case deleteOrganization = "DeleteOrganization"
+    case cancelHandshake = "CancelHandshake"
+    case declineHandshake = "DeclineHandshake"
+    case terminateResponsibilityTransfer = "TerminateResponsibilityTransfer"
+    case describeResponsibilityTransfer = "DescribeResponsibilityTransfer"
+    case describeAccount = "DescribeAccount"
+    case listAccounts = "ListAccounts"
+
+    /// Whether the operation changes the organization (as opposed to a wait's poll).
+    public var isMutating: Bool {
+      switch self {
+      case .describeResponsibilityTransfer, .describeAccount, .listAccounts: false
+      default: true
+      }
+    }
+  }
+
   public var service: Service
-  /// The API operation, as the API spells it (`CloseAccount`).
-  public var operation: String
+  /// The API operation (`CloseAccount`).
+  public var operation: Operation
   public var parameters: [Parameter]
 
-  public init(_ service: Service, _ operation: String, _ parameters: [Parameter] = []) {
+  public init(_ service: Service, _ operation: Operation, _ parameters: [Parameter] = []) {
     self.service = service
     self.operation = operation
     self.parameters = parameters
   }
 
   /// `service:Operation`, as IAM actions and the plan's `call` name it.
-  public var call: String { "\(service.rawValue):\(operation)" }
+  public var call: String { "\(service.rawValue):\(operation.rawValue)" }
 
   /// The `aws` CLI argument vector, without the program name.
   public var arguments: [String] {
-    [service.rawValue, Self.kebabCase(operation)]
+    [service.rawValue, Self.kebabCase(operation.rawValue)]
       + parameters.flatMap { ["--" + Self.kebabCase($0.name), $0.value] }
   }
 
@@ -78,13 +100,18 @@ public struct APIRequest: Hashable, Sendable {
 }
 
 extension APIRequest {
+  /// The value of the parameter called `name`, if the request has one.
+  public func parameter(_ name: String) -> String? {
+    parameters.first { $0.name == name }?.value
+  }
+
   /// `CloseAccount` (rule B8).
   static func closeAccount(_ account: some CustomStringConvertible) -> Self {
-    Self(.organizations, "CloseAccount", [Parameter("AccountId", account.description)])
+    Self(.organizations, .closeAccount, [Parameter("AccountId", account.description)])
   }
 
   /// `DescribeAccount`, which a wait for a closure polls (rule B8).
   static func describeAccount(_ account: some CustomStringConvertible) -> Self {
-    Self(.organizations, "DescribeAccount", [Parameter("AccountId", account.description)])
+    Self(.organizations, .describeAccount, [Parameter("AccountId", account.description)])
   }
 }

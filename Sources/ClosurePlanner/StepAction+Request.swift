@@ -6,22 +6,22 @@ extension StepAction {
   public var request: APIRequest? {
     switch self {
     case .cancelInvitation(let handshake):
-      APIRequest(.organizations, "CancelHandshake", [.init("HandshakeId", handshake.rawValue)])
+      APIRequest(.organizations, .cancelHandshake, [.init("HandshakeId", handshake.rawValue)])
     case .endResponsibilityTransfer(let transfer, .terminate(_, let lastDay)):
       // The end must be the last instant of a month (END_DATE_NOT_END_OF_MONTH).
       APIRequest(
-        .organizations, "TerminateResponsibilityTransfer",
+        .organizations, .terminateResponsibilityTransfer,
         [.init("Id", transfer.rawValue), .init("EndTimestamp", "\(lastDay)T23:59:59Z")])
     case .endResponsibilityTransfer(_, .withdraw(let handshake)):
-      APIRequest(.organizations, "CancelHandshake", [.init("HandshakeId", handshake.rawValue)])
+      APIRequest(.organizations, .cancelHandshake, [.init("HandshakeId", handshake.rawValue)])
     case .endResponsibilityTransfer(_, .decline(let handshake)):
-      APIRequest(.organizations, "DeclineHandshake", [.init("HandshakeId", handshake.rawValue)])
+      APIRequest(.organizations, .declineHandshake, [.init("HandshakeId", handshake.rawValue)])
     case .awaitResponsibilityTransferEnd(let transfer):
       APIRequest(
-        .organizations, "DescribeResponsibilityTransfer", [.init("Id", transfer.rawValue)])
+        .organizations, .describeResponsibilityTransfer, [.init("Id", transfer.rawValue)])
     case .deregisterDelegatedAdministrator(let account, let service):
       APIRequest(
-        .organizations, "DeregisterDelegatedAdministrator",
+        .organizations, .deregisterDelegatedAdministrator,
         [.init("AccountId", account.rawValue), .init("ServicePrincipal", service.rawValue)])
     case .closeAccount(let account):
       .closeAccount(account)  // rule B8
@@ -29,11 +29,11 @@ extension StepAction {
       .describeAccount(account)
     case .removeAccount(let account):
       APIRequest(
-        .organizations, "RemoveAccountFromOrganization", [.init("AccountId", account.rawValue)])
+        .organizations, .removeAccountFromOrganization, [.init("AccountId", account.rawValue)])
     case .awaitPermanentClosure:
-      APIRequest(.organizations, "ListAccounts")
+      APIRequest(.organizations, .listAccounts)
     case .deleteOrganization:
-      APIRequest(.organizations, "DeleteOrganization")
+      APIRequest(.organizations, .deleteOrganization)
     case .exportBillingHistory, .prepareAccount, .unmanageControlTowerAccount,
       .enableRootPasswordRecovery, .resetRootPassword, .closeAccountAsRoot,
       .completeStandaloneSignup, .closeStandaloneAccount, .decommissionLandingZone,

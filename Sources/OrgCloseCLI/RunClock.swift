@@ -1,5 +1,6 @@
 import Foundation
 import OrgGraph
+import PlanExecution
 
 /// The clock `apply`, `done` and `status` read and `apply` sleeps on.
 ///
@@ -8,7 +9,7 @@ import OrgGraph
 /// of a shutdown (quota windows, the 90-day wait) in seconds. `apply` refuses it unless
 /// `--endpoint-url` points at 127.0.0.1 or localhost, so it can never hurry the pacing of
 /// calls to real AWS.
-struct RunClock: Sendable {
+struct RunClock: ExecutionClock, Sendable {
   static let variable = "ORGCLOSE_TEST_CLOCK"
 
   private let file: String?
@@ -37,6 +38,11 @@ struct RunClock: Sendable {
         ?? .init(millisecondsSince1970: 0)
     }
     return Self.read(file)
+  }
+
+  /// Waits until `time`: really, or by moving the test clock on.
+  func sleep(until time: Timestamp) {
+    sleep(seconds: Double(time.millisecondsSince1970 - now().millisecondsSince1970) / 1000)
   }
 
   /// Waits `seconds`: really, or by moving the test clock on.

@@ -1,67 +1,82 @@
 public import ClosurePlanner
 
-/// What AWS answered to a mutating call, as typed fields: the error code and, for
-/// `ConstraintViolationException`, its `Reason`, never read from the message (rule X2).
-public struct AWSAnswer: Hashable, Sendable {
-  /// `nil` when the call succeeded.
-  public var errorCode: String?
-  /// `ConstraintViolationException.Reason`, for example `CLOSE_ACCOUNT_QUOTA_EXCEEDED`.
-  public var reason: String?
-  public var message: String?
-  public var requestID: String?
-  /// No answer came back (the connection dropped, the call timed out or was killed): the
-  /// call may have reached AWS.
-  public var unanswered: Bool
+/// What came back from a mutating call.
+public enum AWSAnswer: Hashable, Sendable {
+  case accepted(requestID: String?)
+  case refused(AWSError)
+  /// No answer was read: the connection dropped, the call timed out or the process was
+  /// killed. The call may have reached AWS (rule X5).
+  case unanswered(note: String?, requestID: String?)
 
-  public init(
-    errorCode: String? = nil, reason: String? = nil, message: String? = nil,
-    requestID: String? = nil, unanswered: Bool = false
-  ) {
-    self.errorCode = errorCode
-    self.reason = reason
-    self.message = message
-    self.requestID = requestID
-    self.unanswered = unanswered
-  }
-
-  /// What the answer means for the step.
+  /// What an answer means for the step.
   public enum Meaning: Hashable, Sendable {
-    /// Done; the outcome names how (`closed`, `already-closed`).
+    /// Done; the outcome names how (`close-requested`, `already-closed`).
     case succeeded(outcome: String)
-    /// Three closures are in progress: wait for one to finish, then go on (rule X2, B12).
+    /// Three closures are in progress: wait for one to finish, then go on (rules X2, B12).
     case waitForClosures
-    /// The rolling 30-day quota is used up: no more closures in this run (rule X2, B11).
+    /// The rolling 30-day quota is used up: no more closures in this run (rules X2, B11).
     case quotaExceeded
-    /// Throttled or a concurrent change: back off, re-read the state, then retry (rule X2).
+    /// Throttled or a concurrent change: the call did not happen; back off, re-read, retry
+    /// (rule X2).
     case retryAfterReread
-    /// The caller lacks this permission: the step stops (rule B14 denials look the same).
+    /// The account joined less than 4 days ago: try again after that (rules X8, D30).
+    case waitPeriodActive
+    /// The caller lacks this permission: the step stops.
     case accessDenied(permission: String)
-    /// The call may or may not have happened: read the state to know.
+    /// The call may or may not have taken effect: settled only by reading the state after
+    /// the grace (rule X5; a 5xx is as unknown as a lost answer).
     case unknown
     case failed
+
+    /// Whether a later run tries the step again by itself (pacing and throttling), as
+    /// opposed to a person having to look.
+    public var isRetriedByApply: Bool {
+      switch self {
+      case .waitForClosures, .quotaExceeded, .retryAfterReread, .waitPeriodActive, .unknown: true
+      case .succeeded, .accessDenied, .failed: false
+      }
+    }
   }
 
   /// The meaning of this answer to `request`.
   public func meaning(for request: APIRequest) -> Meaning {
-    if unanswered { return .unknown }
-    guard let errorCode else { return .succeeded(outcome: Self.successOutcome(request)) }
-    switch (errorCode, request.operation) {
-    // Rule X1: closing a closed account is success, not failure.
-    case ("AccountAlreadyClosedException", "CloseAccount"):
+    switch self {
+    case .accepted: .succeeded(outcome: Self.successOutcome(request.operation))
+    case .unanswered: .unknown
+    case .refused(let error): Self.meaning(of: error, for: request)
+    }
+  }
+
+  /// The meaning of `error` answered to `request`: the one table both `apply` and `status`
+  /// read.
+  public static func meaning(of error: AWSError, for request: APIRequest) -> Meaning {
+    switch (error.code, request.operation) {
+    // Rules X1, X1a: "already in that state" is success.
+    case ("AccountAlreadyClosedException", .closeAccount):
       return .succeeded(outcome: "already-closed")
-    case ("AccountNotRegisteredException", "DeregisterDelegatedAdministrator"):
+    case ("AccountNotRegisteredException", .deregisterDelegatedAdministrator):
       return .succeeded(outcome: "already-deregistered")
-    case ("AWSOrganizationsNotInUseException", "DeleteOrganization"):
+    case ("AWSOrganizationsNotInUseException", .deleteOrganization):
       return .succeeded(outcome: "already-deleted")
-    case ("ConstraintViolationException", "CloseAccount")
-    where reason == "CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED":
+    case ("HandshakeAlreadyInStateException", .cancelHandshake),
+      ("HandshakeAlreadyInStateException", .declineHandshake):
+      return .succeeded(outcome: "already-ended")
+    case ("ResponsibilityTransferAlreadyInStatusException", .terminateResponsibilityTransfer):
+      return .succeeded(outcome: "already-ended")
+    case ("ConstraintViolationException", .closeAccount)
+    where error.reason == "CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED":
       return .waitForClosures
-    case ("ConstraintViolationException", "CloseAccount")
-    where reason == "CLOSE_ACCOUNT_QUOTA_EXCEEDED":
+    case ("ConstraintViolationException", .closeAccount)
+    where error.reason == "CLOSE_ACCOUNT_QUOTA_EXCEEDED":
       return .quotaExceeded
-    case ("TooManyRequestsException", _), ("ConcurrentModificationException", _),
-      ("ServiceException", _):
+    case ("ConstraintViolationException", .removeAccountFromOrganization)
+    where error.reason == "WAIT_PERIOD_ACTIVE":
+      return .waitPeriodActive
+    case ("TooManyRequestsException", _), ("ConcurrentModificationException", _):
       return .retryAfterReread
+    // Rule X5: a 5xx may have taken effect.
+    case ("ServiceException", _), ("InternalFailure", _), ("ServiceUnavailableException", _):
+      return .unknown
     case ("AccessDeniedException", _), ("AccessDenied", _):
       return .accessDenied(permission: request.call)
     default:
@@ -69,13 +84,20 @@ public struct AWSAnswer: Hashable, Sendable {
     }
   }
 
-  private static func successOutcome(_ request: APIRequest) -> String {
-    switch request.operation {
-    case "CloseAccount": "close-requested"
-    case "RemoveAccountFromOrganization": "removed"
-    case "DeregisterDelegatedAdministrator": "deregistered"
-    case "DeleteOrganization": "deleted"
+  private static func successOutcome(_ operation: APIRequest.Operation) -> String {
+    switch operation {
+    case .closeAccount: "close-requested"
+    case .removeAccountFromOrganization: "removed"
+    case .deregisterDelegatedAdministrator: "deregistered"
+    case .deleteOrganization: "deleted"
     default: "done"
+    }
+  }
+
+  public var requestID: String? {
+    switch self {
+    case .accepted(let id), .unanswered(_, let id): id
+    case .refused(let error): error.requestID
     }
   }
 }

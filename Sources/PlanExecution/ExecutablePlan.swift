@@ -23,6 +23,14 @@ public struct ExecutablePlan: Sendable {
     case awaitMembersGone
     /// Done when its date has come and the live state agrees (a transfer reads as ended).
     case awaitDate
+
+    /// Whether a person carries the step out and records it with `orgclose done`.
+    public var isPersonStep: Bool {
+      switch self {
+      case .manual, .needsRoot, .notAutomated: true
+      default: false
+      }
+    }
   }
 
   /// The `CloseAccount` limits the schedule assumed (rules B11-B13).
@@ -44,20 +52,23 @@ public struct ExecutablePlan: Sendable {
   }
 
   public struct Step: Hashable, Sendable {
-    /// The step's ID as the journal writes it.
-    public var id: String
+    public var id: StepID
     public var action: StepAction
     public var work: Work
-    public var account: String?
-    public var after: [String]
+    public var account: AccountID?
+    public var after: [StepID]
     public var notBefore: CalendarDay?
     public var window: Int?
     public var title: String
     public var tasks: [String]
+    /// The blocking finding the plan marks the step (or its account) with: `apply` does not
+    /// carry it out (rule X7).
+    public var blockedBy: String?
 
     public init(
-      id: String, action: StepAction, work: Work, account: String? = nil, after: [String] = [],
-      notBefore: CalendarDay? = nil, window: Int? = nil, title: String = "", tasks: [String] = []
+      id: StepID, action: StepAction, work: Work, account: AccountID? = nil, after: [StepID] = [],
+      notBefore: CalendarDay? = nil, window: Int? = nil, title: String = "", tasks: [String] = [],
+      blockedBy: String? = nil
     ) {
       self.id = id
       self.action = action
@@ -68,33 +79,40 @@ public struct ExecutablePlan: Sendable {
       self.window = window
       self.title = title
       self.tasks = tasks
+      self.blockedBy = blockedBy
     }
 
     /// A `CloseAccount` step, which the quota calendar paces.
     public var isClosure: Bool {
-      if case .call(let request) = work { return request.operation == "CloseAccount" }
+      if case .call(let request) = work { return request.operation == .closeAccount }
       return false
     }
 
     /// A `RemoveAccountFromOrganization` step.
     public var isRemoval: Bool {
-      if case .removeAccount(_) = action { return true }
+      if case .removeAccount = action { return true }
       return false
+    }
+
+    /// The request `apply` sends for the step, if it sends one.
+    public var request: APIRequest? {
+      if case .call(let request) = work { return request }
+      return nil
     }
   }
 
   /// What the plan expects of an account.
   public struct Account: Hashable, Sendable {
-    public var id: String
+    public var id: AccountID
     public var name: String
     /// OU names from the root, `Root/Prod/Payments`.
     public var path: String
-    public var state: String
+    public var state: AccountState
     /// `false` for an account the plan leaves alone (already closed, protected management).
     public var planned: Bool
 
     public init(
-      id: String, name: String = "", path: String = "Root", state: String = "ACTIVE",
+      id: AccountID, name: String = "", path: String = "Root", state: AccountState = .active,
       planned: Bool = true
     ) {
       self.id = id
@@ -105,25 +123,31 @@ public struct ExecutablePlan: Sendable {
     }
   }
 
-  public var organizationID: String
-  public var managementAccountID: String
+  public var organizationID: OrganizationID
+  public var managementAccountID: AccountID
   public var startDate: CalendarDay
+  public var estimatedCompletion: CalendarDay?
   public var quota: Quota
   /// In the plan's order (wave, then ID), which is also the order due steps run in.
   public var steps: [Step]
-  public var accounts: [String: Account]
+  public var accounts: [AccountID: Account]
+  /// Each step's position in `steps`.
+  public let position: [StepID: Int]
 
   public init(
-    organizationID: String, managementAccountID: String, startDate: CalendarDay, quota: Quota,
-    steps: [Step], accounts: [Account]
+    organizationID: OrganizationID, managementAccountID: AccountID, startDate: CalendarDay,
+    quota: Quota, steps: [Step], accounts: [Account], estimatedCompletion: CalendarDay? = nil
   ) {
     self.organizationID = organizationID
     self.managementAccountID = managementAccountID
     self.startDate = startDate
+    self.estimatedCompletion = estimatedCompletion
     self.quota = quota
     self.steps = steps
     self.accounts = Dictionary(
       accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    position = Dictionary(
+      steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The executor's view of `plan`, read from its typed steps: each step's work comes from
@@ -132,32 +156,50 @@ public struct ExecutablePlan: Sendable {
     let management = plan.organization.managementAccountId
     let entries = Dictionary(
       plan.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // Rule X7: a blocking finding holds its step, or every step of its account.
+    var blockedSteps: [StepID: String] = [:]
+    var blockedAccounts: [AccountID: String] = [:]
+    for finding in plan.findings where finding.severity == .blocking {
+      if let step = finding.step {
+        blockedSteps[step] = blockedSteps[step] ?? finding.code.rawValue
+      } else if let account = finding.account {
+        blockedAccounts[account] = blockedAccounts[account] ?? finding.code.rawValue
+      }
+    }
     self.init(
-      organizationID: plan.organization.id.rawValue,
-      managementAccountID: management.rawValue, startDate: plan.startDate,
+      organizationID: plan.organization.id, managementAccountID: management,
+      startDate: plan.startDate,
       quota: Quota(
         perWindow: plan.closeQuota.perWindow, windowDays: plan.closeQuota.windowDays,
         concurrent: plan.closeQuota.concurrent,
         closuresBeforeStart: plan.closeQuota.closuresInLast30Days),
       steps: plan.steps.map { step in
         Step(
-          id: step.id.rawValue, action: step.action,
-          work: Self.work(of: step, management: management),
-          account: step.account?.rawValue, after: step.after.map(\.rawValue),
-          notBefore: step.notBefore, window: step.window,
+          id: step.id, action: step.action, work: Self.work(of: step, management: management),
+          account: step.account, after: step.after, notBefore: step.notBefore,
+          window: step.window,
           title: step.action.title(
             organization: plan.organization.id.rawValue, account: { entries[$0] }),
-          tasks: step.checklist)
+          tasks: step.checklist,
+          blockedBy: blockedSteps[step.id] ?? step.account.flatMap { blockedAccounts[$0] })
       },
       accounts: plan.accounts.map { entry in
         Account(
-          id: entry.id.rawValue, name: entry.name, path: entry.path,
-          state: entry.state.rawValue, planned: entry.terminalStep != nil)
-      })
+          id: entry.id, name: entry.name, path: entry.path, state: entry.state,
+          planned: entry.terminalStep != nil)
+      },
+      estimatedCompletion: plan.summary.estimatedCompletion)
   }
 
   /// The step called `id`.
-  public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+  public func step(_ id: StepID) -> Step? { position[id].map { steps[$0] } }
+
+  /// `id` with the account's name, for a person: `close-account:111122223333 (Payments)`.
+  public func named(_ id: StepID) -> String {
+    guard let account = step(id)?.account, let name = accounts[account]?.name, !name.isEmpty
+    else { return id.rawValue }
+    return "\(id.rawValue) (\(name))"
+  }
 
   /// What carrying out `step` means, from its kind, action and request.
   static func work(of step: ClosurePlan.Step, management: AccountID) -> Work {
@@ -173,9 +215,7 @@ public struct ExecutablePlan: Sendable {
       if step.action.compoundCall != nil { return .needsRoot }
       // The management account is never the subject of an API call.
       guard let request = step.request, step.account != management,
-        !request.parameters.contains(where: {
-          $0.name == "AccountId" && $0.value == management.rawValue
-        })
+        request.parameter("AccountId") != management.rawValue
       else { return .notAutomated }
       return .call(request)
     }

@@ -1,95 +1,130 @@
-import ClosurePlanner
+public import ClosurePlanner
 public import OrgGraph
 
 /// What the journal says has happened, step by step: the state a run starts from.
 ///
-/// Built by reading every record in order; the last record about a step decides its status.
+/// Folded one record at a time as records are read or appended, the way a write-ahead log is
+/// replayed once and then followed; the last record about a step decides its status.
 public struct JournalState: Sendable {
   public enum Status: Hashable, Sendable {
     case notStarted
-    /// A `started` record without an outcome: the call may or may not have reached AWS,
-    /// so it is reconciled by reading the state before anything else (issue rule: never
-    /// repeated blindly).
-    case inFlight(since: Timestamp)
-    case succeeded(at: Timestamp, outcome: String?)
-    case failed(at: Timestamp, code: String?, reason: String?, message: String?)
-    case manualDone(at: Timestamp, by: String)
-    case skipped(at: Timestamp, message: String)
+    /// A `started` record without an outcome, or with an unknown one (a 5xx, rule X5): the
+    /// call may or may not have reached AWS, so it is settled by reading the state, never
+    /// by repeating it blindly.
+    case inFlight(since: Timestamp, request: APIRequest)
+    case succeeded(at: Timestamp, JournalEvent.Success)
+    case failed(at: Timestamp, JournalEvent.Failure)
+    case manualDone(at: Timestamp, JournalEvent.ManualDone)
+    case skipped(at: Timestamp, reason: String)
   }
 
-  public private(set) var organization: String?
+  public private(set) var organization: OrganizationID?
   /// Every plan digest a header named, in order.
   public private(set) var planDigests: [String] = []
-  public private(set) var statuses: [String: Status] = [:]
-  /// When each `CloseAccount` that may have counted against the quota was sent: every
-  /// `started` one that AWS did not refuse (rule B11; an unanswered one counts, to be safe).
+  public private(set) var statuses: [StepID: Status] = [:]
+  /// When each `CloseAccount` that counts against the quota was sent, oldest first (rule
+  /// B11): every one AWS did not refuse outright, those still unsettled included. One whose
+  /// answer was lost or was a 5xx counts, to be safe (rule X5).
   public private(set) var closureTimes: [Timestamp] = []
+  /// `CloseAccount` calls sent whose outcome is not known yet, by step.
+  public private(set) var openClosures: [StepID: Timestamp] = [:]
   /// When the last `CloseAccount` was sent (rule B13).
   public private(set) var lastCloseCall: Timestamp?
-  /// The last state read of each account, with when.
-  public private(set) var observedStates: [String: (state: String, at: Timestamp)] = [:]
+  /// The last read of each account: its state (`nil`: gone), and when.
+  public private(set) var observedStates: [AccountID: (state: AccountState?, at: Timestamp)] = [:]
   /// When each step was first started or observed, and when it ended (for the Gantt chart).
-  public private(set) var firstActivity: [String: Timestamp] = [:]
-  public private(set) var completion: [String: Timestamp] = [:]
+  public private(set) var firstActivity: [StepID: Timestamp] = [:]
+  public private(set) var completion: [StepID: Timestamp] = [:]
+  /// The latest time any record carries.
+  public private(set) var latestTime: Timestamp?
+  public private(set) var recordCount = 0
 
-  public init(_ records: [JournalRecord]) {
-    var openClosures: [String: Timestamp] = [:]
-    for record in records {
-      if record.event == .header {
-        if organization == nil { organization = record.organization }
-        if let digest = record.planDigest, !planDigests.contains(digest) {
-          planDigests.append(digest)
-        }
-        continue
-      }
-      guard let step = record.step else {
-        if record.event == .observed, let account = record.organization, let state = record.state {
-          observedStates[account] = (state, record.time)
-        }
-        continue
-      }
-      if firstActivity[step] == nil { firstActivity[step] = record.time }
-      switch record.event {
-      case .header: break
-      case .started:
-        statuses[step] = .inFlight(since: record.time)
-        if record.request?.operation == "CloseAccount" {
-          openClosures[step] = record.time
-          lastCloseCall = max(lastCloseCall ?? record.time, record.time)
-        }
-      case .succeeded:
-        statuses[step] = .succeeded(at: record.time, outcome: record.outcome)
-        completion[step] = record.time
-        if let sent = openClosures.removeValue(forKey: step) { closureTimes.append(sent) }
-      case .failed:
-        statuses[step] = .failed(
-          at: record.time, code: record.errorCode, reason: record.reason, message: record.message)
-        // Refused by AWS with an error code: it did not count against the quota. A call whose
-        // answer never came and whose effect was not seen may still have reached AWS, so it
-        // keeps counting (rule B11, to be safe).
-        if let sent = openClosures.removeValue(forKey: step), record.errorCode == nil {
-          closureTimes.append(sent)
-        }
-      case .manualDone:
-        statuses[step] = .manualDone(at: record.time, by: record.by ?? "")
-        completion[step] = record.time
-      case .skipped:
-        statuses[step] = .skipped(at: record.time, message: record.message ?? "")
-      case .observed:
-        if let account = record.organization, let state = record.state {
-          observedStates[account] = (state, record.time)
-        }
-      }
-    }
-    closureTimes += openClosures.values
-    closureTimes.sort()
+  public init() {}
+
+  public init(_ records: some Sequence<JournalRecord>) {
+    for record in records { apply(record) }
   }
 
-  public func status(_ step: String) -> Status { statuses[step] ?? .notStarted }
+  /// Folds one more record in.
+  public mutating func apply(_ record: JournalRecord) {
+    recordCount += 1
+    let time = record.time
+    latestTime = max(latestTime ?? time, time)
+    if let step = record.step, firstActivity[step] == nil, record.event.kind != .header {
+      firstActivity[step] = time
+    }
+    switch record.event {
+    case .header(let header):
+      if organization == nil { organization = header.organization }
+      if !planDigests.contains(header.planDigest) { planDigests.append(header.planDigest) }
+    case .started(let step, let request):
+      statuses[step] = .inFlight(since: time, request: request)
+      if request.operation == .closeAccount {
+        if let earlier = openClosures[step] { remove(closureTime: earlier) }
+        openClosures[step] = time
+        closureTimes.insert(time, at: Self.insertionIndex(of: time, in: closureTimes))
+        lastCloseCall = max(lastCloseCall ?? time, time)
+      }
+    case .succeeded(let step, let success):
+      statuses[step] = .succeeded(at: time, success)
+      completion[step] = time
+      settleClosure(step, counts: true)
+    case .failed(let step, let failure):
+      if let error = failure.error, let request = failure.request,
+        AWSAnswer.meaning(of: error, for: request) == .unknown,
+        case .inFlight = statuses[step]
+      {
+        // Rule X5: a 5xx is an unknown outcome; the call stays unsettled (and counted).
+        return
+      }
+      statuses[step] = .failed(at: time, failure)
+      // Refused by AWS with an error code: it did not count against the quota. A call whose
+      // effect was not seen may still have reached AWS, so it keeps counting (rule B11).
+      settleClosure(step, counts: failure.error == nil)
+    case .observed(let observation):
+      observedStates[observation.account] = (observation.state, time)
+    case .manualDone(let step, let done):
+      statuses[step] = .manualDone(at: time, done)
+      completion[step] = time
+    case .skipped(let step, let reason):
+      statuses[step] = .skipped(at: time, reason: reason)
+    }
+  }
+
+  private mutating func settleClosure(_ step: StepID, counts: Bool) {
+    guard let sent = openClosures.removeValue(forKey: step) else { return }
+    if !counts { remove(closureTime: sent) }
+  }
+
+  private mutating func remove(closureTime time: Timestamp) {
+    let index = Self.insertionIndex(of: time, in: closureTimes)
+    if index < closureTimes.count, closureTimes[index] == time { closureTimes.remove(at: index) }
+  }
+
+  /// The first index in `times` (sorted) whose value is not below `time`.
+  static func insertionIndex(of time: Timestamp, in times: [Timestamp]) -> Int {
+    if let last = times.last, last < time { return times.count }
+    var low = 0
+    var high = times.count
+    while low < high {
+      let middle = (low + high) / 2
+      if times[middle] < time { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// How many counted closures were sent in `(after, upTo]`, and the first one's index.
+  public func closures(after start: Timestamp, upTo end: Timestamp) -> Range<Int> {
+    let first = Self.insertionIndex(of: start.next, in: closureTimes)
+    let last = Self.insertionIndex(of: end.next, in: closureTimes)
+    return first..<max(first, last)
+  }
+
+  public func status(_ step: StepID) -> Status { statuses[step] ?? .notStarted }
 
   /// Whether `step` is finished: succeeded, or done by a person.
-  public func isDone(_ step: String) -> Bool {
-    switch status(step) {
+  public func isDone(_ step: StepID) -> Bool {
+    switch statuses[step] {
     case .succeeded, .manualDone: true
     default: false
     }
@@ -104,4 +139,9 @@ public struct JournalState: Sendable {
       }
     }
   }
+}
+
+extension Timestamp {
+  /// The next representable instant (a millisecond later).
+  var next: Timestamp { Timestamp(millisecondsSince1970: millisecondsSince1970 + 1) }
 }

@@ -1,4 +1,5 @@
 import ClosurePlanner
+import OrgGraph
 
 /// The freshness check once the journal records changes: live state compared with the plan,
 /// account by account, with what the journal's own steps explain set aside.
@@ -14,11 +15,11 @@ public enum LiveComparison: Sendable {
     plan: ExecutablePlan, journal: JournalState, live: [AccountObservation]
   ) -> [String] {
     var changes: [String] = []
-    var seen = Set<String>()
+    var seen = Set<AccountID>()
     let stepsByAccount = Dictionary(grouping: plan.steps.filter { $0.account != nil }) {
-      $0.account ?? ""
+      $0.account ?? plan.managementAccountID
     }
-    func touched(_ account: String) -> Bool {
+    func touched(_ account: AccountID) -> Bool {
       (stepsByAccount[account] ?? []).contains { step in
         switch journal.status(step.id) {
         case .notStarted, .skipped: false
@@ -26,6 +27,7 @@ public enum LiveComparison: Sendable {
         }
       }
     }
+    let closing: Set<AccountState> = [.pendingClosure, .closed, .closedOrSuspended]
     for observation in live.sorted(by: { $0.id < $1.id }) {
       seen.insert(observation.id)
       guard let expected = plan.accounts[observation.id] else {
@@ -36,14 +38,15 @@ public enum LiveComparison: Sendable {
         changes.append("account \(observation.id) moved from \(expected.path) to \(path)")
       }
       if let state = observation.state, state != expected.state,
-        !(touched(observation.id) && ["PENDING_CLOSURE", "CLOSED", "SUSPENDED"].contains(state))
+        !(touched(observation.id) && closing.contains(state))
       {
         changes.append(
-          "account \(observation.id) reads \(state); the plan expected \(expected.state)")
+          "account \(observation.id) reads \(state.rawValue); the plan expected "
+            + expected.state.rawValue)
       }
     }
     for account in plan.accounts.values.sorted(by: { $0.id < $1.id })
-    where !seen.contains(account.id) && !touched(account.id) && account.state != "CLOSED" {
+    where !seen.contains(account.id) && !touched(account.id) && account.state != .closed {
       changes.append("account \(account.id) is no longer in the organization")
     }
     return changes

@@ -1,30 +1,11 @@
-import OrgGraph
-
-/// What was read about an account right before a call on it, or while reconciling one.
-public struct AccountObservation: Hashable, Sendable {
-  public var id: String
-  /// The `State` AWS returned; `nil` when AWS no longer knows the account
-  /// (`AccountNotFoundException`: it left the organization).
-  public var state: String?
-  /// The OU path of its parent (`Root/Prod`), when it was read.
-  public var path: String?
-  /// Its tags, when they were read.
-  public var tags: [String: String]?
-
-  public init(id: String, state: String?, path: String? = nil, tags: [String: String]? = nil) {
-    self.id = id
-    self.state = state
-    self.path = path
-    self.tags = tags
-  }
-}
+public import OrgGraph
 
 /// Who the policy protects: account IDs and tag keys (`key`) or pairs (`key=value`).
 public struct Protection: Hashable, Sendable {
-  public var accounts: Set<String>
+  public var accounts: Set<AccountID>
   public var tags: [String: String]
 
-  public init(accounts: Set<String> = [], tags: [String: String] = [:]) {
+  public init(accounts: Set<AccountID> = [], tags: [String: String] = [:]) {
     self.accounts = accounts
     self.tags = tags
   }
@@ -44,13 +25,18 @@ public struct Protection: Hashable, Sendable {
 public enum PreCallCheck: Sendable {
   public enum Verdict: Hashable, Sendable {
     case proceed
-    /// The change is already in effect (a closure in progress or done): no call needed.
-    case alreadyDone(String)
+    /// The account already reads closing or closed: no call is needed, once reads over the
+    /// poll interval agree (rule X6: one read is not proof).
+    case alreadyInEffect(AccountState)
     /// Drift: the step is skipped and a person told.
     case drift(String)
+    /// The read cannot tell (a `DescribeAccount` answer without `State`, rule X6): the
+    /// step waits for a read that can.
+    case unknown(String)
   }
 
   /// The verdict for `step` on what was read about its account.
+  ///
   public static func verdict(
     _ step: ExecutablePlan.Step, observation: AccountObservation, plan: ExecutablePlan,
     protection: Protection
@@ -65,17 +51,21 @@ public enum PreCallCheck: Sendable {
     guard let state = observation.state else {
       return .drift("\(id) is no longer in the organization")
     }
+    if case .unknown(let raw) = state {
+      return .unknown("\(id) reads no known state (\(raw.isEmpty ? "State missing" : raw))")
+    }
     if step.isClosure, protection.protects(observation) {
       return .drift("\(id) is protected by the policy (protectedAccounts or a protection tag)")
     }
     if let path = observation.path, path != expected.path {
       return .drift("\(id) is in \(path), not in \(expected.path) where the plan put it")
     }
-    if step.isClosure, state == "PENDING_CLOSURE" || state == "CLOSED" {
-      return .alreadyDone(state)
+    if step.isClosure, state == .pendingClosure || state == .closed {
+      return .alreadyInEffect(state)
     }
     if state != expected.state {
-      return .drift("\(id) reads \(state), but the plan expected \(expected.state)")
+      return .drift(
+        "\(id) reads \(state.rawValue), but the plan expected \(expected.state.rawValue)")
     }
     return .proceed
   }
@@ -85,21 +75,22 @@ public enum PreCallCheck: Sendable {
     /// The call took effect (rule X3: `PENDING_CLOSURE` means the close did).
     case tookEffect(String)
     /// No sign of it yet; the state can lag for minutes, so do not call again before
-    /// `retryAfterSeconds` have passed since it was sent (rule X3).
+    /// `unsettledGraceSeconds` have passed since it was sent (rules X3, X5).
     case notYet
   }
 
-  /// Seconds after an unanswered `CloseAccount` before it may be sent again (rule X3:
-  /// DescribeAccount can report ACTIVE for minutes; Terraform waits up to 30 minutes).
-  public static let unansweredCloseGraceSeconds: Int64 = 1800
+  /// Seconds after a call with an unknown outcome before a read may settle it as not having
+  /// happened (rules X3, X5: DescribeAccount can report ACTIVE for minutes; Terraform waits
+  /// up to 30 minutes).
+  public static let unsettledGraceSeconds: Int64 = 1800
 
   public static func reconcile(
     _ step: ExecutablePlan.Step, observation: AccountObservation
   ) -> Reconciliation {
     if step.isClosure {
       guard let state = observation.state else { return .tookEffect("GONE") }
-      return state == "PENDING_CLOSURE" || state == "CLOSED"
-        ? .tookEffect(state) : .notYet
+      return state == .pendingClosure || state == .closed
+        ? .tookEffect(state.rawValue) : .notYet
     }
     if step.isRemoval {
       return observation.state == nil ? .tookEffect("GONE") : .notYet

@@ -33,34 +33,28 @@ public struct StatusReport: Sendable {
   public init(plan: ExecutablePlan, journal: JournalState, now: Timestamp) {
     self.now = now
     let schedule = Schedule(plan: plan, journal: journal)
-    let pending = journal.observedStates.values.filter { $0.state == "PENDING_CLOSURE" }.count
+    let pending = OpenClosures(plan: plan, journal: journal).accounts.count
     closuresLeft = schedule.closuresLeft(at: now)
+    let gate = schedule.closureGate(at: now)
     var phaseOrder: [String] = []
     var phaseCounts: [String: [Category: Int]] = [:]
     var windowCounts: [Int: [Category: Int]] = [:]
-    // Failures that are not AWS pacing a closure stay failures until a run tries again.
-    let retried: Set<String> = ["TooManyRequestsException", "ConcurrentModificationException"]
-    // Of the ConstraintViolationException reasons, only the closure limits are pacing (X2).
-    let pacing: Set<String> = [
-      "CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED", "CLOSE_ACCOUNT_QUOTA_EXCEEDED",
-    ]
+    // A step stays failed until a run tries it again, unless the failure is one `apply`
+    // retries by itself: the same table `apply` reads (AWSAnswer.meaning).
     let stopped = Set(
-      journal.statuses.compactMap { id, status -> String? in
+      journal.statuses.compactMap { id, status -> StepID? in
         switch status {
         case .skipped: return id
-        case .failed(_, let code?, let reason, _):
-          if retried.contains(code) { return nil }
-          if code == "ConstraintViolationException", let reason, pacing.contains(reason) {
-            return nil
-          }
-          return id
+        case .failed(_, let failure):
+          guard let error = failure.error, let request = failure.request else { return nil }
+          return AWSAnswer.meaning(of: error, for: request).isRetriedByApply ? nil : id
         default: return nil
         }
       })
     for step in plan.steps {
       let (category, detail, until) = Self.classify(
-        schedule.decide(step, now: now, pendingClosures: pending, triedThisRun: stopped),
-        status: journal.status(step.id))
+        schedule.decide(
+          step, now: now, pendingClosures: pending, triedThisRun: stopped, gate: gate))
       if let until, next.map({ until < $0 }) ?? true { next = until }
       entries.append(
         Entry(
@@ -77,9 +71,7 @@ public struct StatusReport: Sendable {
     }
   }
 
-  private static func classify(_ decision: Schedule.Decision, status: JournalState.Status)
-    -> (Category, String, Timestamp?)
-  {
+  private static func classify(_ decision: Schedule.Decision) -> (Category, String, Timestamp?) {
     switch decision {
     case .done: return (.done, "", nil)
     case .reconcile: return (.running, "sent; its outcome is read by the next apply", nil)
@@ -88,8 +80,9 @@ public struct StatusReport: Sendable {
     case .waitingUntil(let time, let reason): return (.waiting, reason, time)
     case .waitingForClosures: return (.waiting, "3 closures in progress (rule B12)", nil)
     case .waitingForPrerequisites(let missing):
-      return (.waiting, "after " + missing.prefix(3).joined(separator: ", "), nil)
+      return (.waiting, "after " + missing.prefix(3).map(\.rawValue).joined(separator: ", "), nil)
     case .person(let why): return (.person, why, nil)
+    case .blocked(let why): return (.person, why, nil)
     case .failed(let why): return (.failed, why, nil)
     case .skipped(let why): return (.skipped, why, nil)
     }
@@ -104,5 +97,29 @@ public struct StatusReport: Sendable {
     }
     .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
     .map(\.2)
+  }
+}
+
+/// The plan's closures that the journal shows in progress: each holds one of the 3 slots
+/// (rule B12), even while a lagging read still shows its account ACTIVE (rule X3).
+public struct OpenClosures: Sendable {
+  public var accounts: Set<AccountID> = []
+
+  public init(plan: ExecutablePlan, journal: JournalState) {
+    var awaitDone: [AccountID: Bool] = [:]
+    for step in plan.steps where step.work == .awaitClosed {
+      if let account = step.account { awaitDone[account] = journal.isDone(step.id) }
+    }
+    for step in plan.steps where step.isClosure {
+      guard let account = step.account else { continue }
+      switch journal.status(step.id) {
+      case .inFlight:
+        accounts.insert(account)
+      case .succeeded:
+        if awaitDone[account] == false { accounts.insert(account) }
+      default:
+        break
+      }
+    }
   }
 }

@@ -20,6 +20,29 @@ public enum JournalCoding: Sendable {
       var parameters: [String: String]
       /// The parameters' order, which a dictionary loses.
       var order: [String]?
+
+      init(_ request: APIRequest) {
+        service = request.service.rawValue
+        operation = request.operation.rawValue
+        parameters = Dictionary(
+          request.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        order = request.parameters.count > 1 ? request.parameters.map(\.name) : nil
+      }
+
+      func typed() throws(JournalError.Problem) -> APIRequest {
+        let names = order ?? parameters.keys.sorted()
+        guard Set(names) == Set(parameters.keys) else {
+          throw .init("request: order does not name the parameters")
+        }
+        guard let service = APIRequest.Service(rawValue: service ?? "organizations") else {
+          throw .init("request: unknown service")
+        }
+        guard let operation = APIRequest.Operation(rawValue: operation) else {
+          throw .init("request: unknown operation \"\(operation)\"")
+        }
+        return APIRequest(
+          service, operation, names.map { APIRequest.Parameter($0, parameters[$0] ?? "") })
+      }
     }
 
     var event: String
@@ -36,26 +59,55 @@ public enum JournalCoding: Sendable {
     var errorCode: String?
     var reason: String?
     var message: String?
+    /// orgclose's explanation of a failure, beside AWS's message.
+    var note: String?
     var by: String?
+
+    init(event: String, time: String) {
+      self.event = event
+      self.time = time
+    }
   }
 
   /// `record` as one line, with its newline.
   public static func line(_ record: JournalRecord) -> Data {
-    let isHeader = record.event == .header
-    let wire = Wire(
-      event: record.event.rawValue, time: record.time.description,
-      schemaVersion: isHeader ? schemaVersion : nil, step: record.step,
-      request: record.request.map { request in
-        Wire.Request(
-          service: request.service.rawValue, operation: request.operation,
-          parameters: Dictionary(
-            request.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
-          order: request.parameters.count > 1 ? request.parameters.map(\.name) : nil)
-      },
-      organization: isHeader ? record.organization : nil,
-      account: isHeader ? nil : record.organization, planDigest: record.planDigest,
-      state: record.state, outcome: record.outcome, requestId: record.requestID,
-      errorCode: record.errorCode, reason: record.reason, message: record.message, by: record.by)
+    var wire = Wire(event: record.event.kind.rawValue, time: record.time.description)
+    switch record.event {
+    case .header(let header):
+      wire.schemaVersion = schemaVersion
+      wire.organization = header.organization.rawValue
+      wire.planDigest = header.planDigest
+      wire.message = header.tool
+    case .started(let step, let request):
+      wire.step = step.rawValue
+      wire.request = Wire.Request(request)
+    case .succeeded(let step, let success):
+      wire.step = step.rawValue
+      wire.request = success.request.map(Wire.Request.init)
+      wire.outcome = success.outcome
+      wire.state = success.seen
+      wire.requestId = success.requestID
+    case .failed(let step, let failure):
+      wire.step = step.rawValue
+      wire.request = failure.request.map(Wire.Request.init)
+      wire.outcome = failure.outcome
+      wire.errorCode = failure.error?.code
+      wire.reason = failure.error?.reason
+      wire.requestId = failure.error?.requestID
+      wire.message = failure.error?.message
+      wire.note = failure.note
+    case .observed(let observation):
+      wire.step = observation.step?.rawValue
+      wire.account = observation.account.rawValue
+      wire.state = observation.state?.rawValue ?? goneState
+    case .manualDone(let step, let done):
+      wire.step = step.rawValue
+      wire.by = done.by
+      wire.message = done.note
+    case .skipped(let step, let reason):
+      wire.step = step.rawValue
+      wire.message = reason
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain strings cannot fail.
@@ -63,6 +115,9 @@ public enum JournalCoding: Sendable {
     data.append(UInt8(ascii: "\n"))
     return data
   }
+
+  /// How an observation writes an account that is no longer in the organization.
+  static let goneState = "GONE"
 
   /// Reads one line; the error says what is wrong with it.
   static func record(_ line: Data) throws(JournalError.Problem) -> JournalRecord {
@@ -72,42 +127,67 @@ public enum JournalCoding: Sendable {
     } catch {
       throw .init("not a journal record (\(PlanFiles.reason(error)))")
     }
-    guard let event = JournalRecord.Event(rawValue: wire.event) else {
+    guard let kind = JournalEvent.Kind(rawValue: wire.event) else {
       throw .init("unknown event \"\(wire.event)\"")
     }
     guard let time = Timestamp(iso8601: wire.time) else {
       throw .init("time: \"\(wire.time)\" is not an ISO-8601 time")
     }
-    if event == .header {
+    let request = try wire.request.map { request throws(JournalError.Problem) in
+      try request.typed()
+    }
+    func step() throws(JournalError.Problem) -> StepID {
+      guard let step = wire.step, !step.isEmpty else { throw .init("\(kind.rawValue): needs step") }
+      return StepID(unchecked: step)
+    }
+    let event: JournalEvent
+    switch kind {
+    case .header:
       guard wire.schemaVersion == schemaVersion else {
         throw .init(
           "header: schemaVersion \(wire.schemaVersion.map(String.init) ?? "missing") is not "
             + "\(schemaVersion), the journal format this orgclose reads")
       }
-      guard wire.organization != nil, wire.planDigest != nil else {
+      guard let organization = wire.organization, let digest = wire.planDigest else {
         throw .init("header: needs organization and planDigest")
       }
-    } else if wire.step == nil && event != .observed {
-      throw .init("\(event.rawValue): needs step")
-    }
-    if event == .started, wire.request == nil { throw .init("started: needs request") }
-    let request = try wire.request.map { request throws(JournalError.Problem) in
-      let names = request.order ?? request.parameters.keys.sorted()
-      guard Set(names) == Set(request.parameters.keys) else {
-        throw .init("request: order does not name the parameters")
+      event = .header(
+        .init(
+          organization: OrganizationID(unchecked: organization), planDigest: digest,
+          tool: wire.message))
+    case .started:
+      guard let request else { throw .init("started: needs request") }
+      event = .started(try step(), request)
+    case .succeeded:
+      event = .succeeded(
+        try step(),
+        .init(
+          wire.outcome ?? "done", request: request, seen: wire.state, requestID: wire.requestId))
+    case .failed:
+      let error = wire.errorCode.map {
+        AWSError($0, reason: wire.reason, message: wire.message, requestID: wire.requestId)
       }
-      let service = APIRequest.Service(rawValue: request.service ?? "organizations")
-      guard let service else { throw .init("request: unknown service") }
-      return APIRequest(
-        service, request.operation,
-        names.map { APIRequest.Parameter($0, request.parameters[$0] ?? "") })
+      // Journals before `note` kept orgclose's explanation in `message` when AWS gave none.
+      event = .failed(
+        try step(),
+        .init(
+          wire.outcome ?? "failed", request: request, error: error,
+          note: wire.note ?? (error == nil ? wire.message : nil)))
+    case .observed:
+      guard let account = wire.account, let state = wire.state else {
+        throw .init("observed: needs account and state")
+      }
+      event = .observed(
+        .init(
+          account: AccountID(unchecked: account),
+          state: state == goneState ? nil : AccountState(planValue: state),
+          step: wire.step.map(StepID.init(unchecked:))))
+    case .manualDone:
+      event = .manualDone(try step(), .init(by: wire.by ?? "", note: wire.message))
+    case .skipped:
+      event = .skipped(try step(), reason: wire.message ?? "")
     }
-    return JournalRecord(
-      event, time: time, step: wire.step, request: request,
-      organization: event == .header ? wire.organization : wire.account,
-      planDigest: wire.planDigest, state: wire.state, outcome: wire.outcome,
-      requestID: wire.requestId, errorCode: wire.errorCode, reason: wire.reason,
-      message: wire.message, by: wire.by)
+    return JournalRecord(event, at: time)
   }
 
   /// Reads a whole journal: every line a record, the first a header, one organization.
@@ -131,22 +211,23 @@ public enum JournalCoding: Sendable {
   {
     var records: [JournalRecord] = []
     var lineNumber = 0
-    var organization: String?
+    var organization: OrganizationID?
     for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
       if line.isEmpty { continue }
       do throws(JournalError.Problem) {
         let record = try record(Data(line))
-        if records.isEmpty && record.event != .header {
+        let header: JournalEvent.Header? =
+          if case .header(let header) = record.event { header } else { nil }
+        if records.isEmpty && header == nil {
           throw .init("the first record must be a header")
         }
-        if record.event == .header {
-          if let organization, record.organization != organization {
+        if let header {
+          if let organization, header.organization != organization {
             throw .init(
-              "header: organization \(record.organization ?? "") is not \(organization), the "
-                + "journal's")
+              "header: organization \(header.organization) is not \(organization), the journal's")
           }
-          organization = record.organization
+          organization = header.organization
         }
         records.append(record)
       } catch {

@@ -7,15 +7,20 @@ public import PlanExecution
 /// An exclusive `flock` on `FILE.lock` is held from open until the process ends (the kernel
 /// drops it even after `kill -9`), so two runs never write one journal; the lock file holds a
 /// note (pid, host, user, since) that a refused run quotes.
-public final class JournalFile {
+public final class JournalFile: Journal {
   public let name: String
   public private(set) var records: [JournalRecord]
+  /// The records folded, kept up to date as records are appended.
+  public private(set) var state: JournalState
   /// Bytes of a last record cut short by a crash, removed at open (`JournalCoding.records`).
   public private(set) var removedIncompleteBytes = 0
   /// The open journal; `nil` until the first record is appended to a journal that did not
   /// exist, so a run refused before it changes anything leaves no journal behind.
   private var descriptor: Int32?
   private let lockDescriptor: Int32
+  /// Whether each record is synced before `append` returns; a rehearsal's scratch journal
+  /// is not.
+  private let durable: Bool
 
   /// Opens `file` for appending, and locks it; a missing journal is created by the first
   /// `append`.
@@ -23,10 +28,12 @@ public final class JournalFile {
   /// - Parameters:
   ///   - file: The journal.
   ///   - note: Who holds the lock, written into the lock file.
+  ///   - durable: Whether each record is synced before `append` returns.
   /// - Throws: `JournalError.locked` when another run holds it; the others when it cannot be
   ///   opened, read or is not a valid journal.
-  public init(_ file: String, note: String) throws(JournalError) {
+  public init(_ file: String, note: String, durable: Bool = true) throws(JournalError) {
     name = file
+    self.durable = durable
     let lockPath = file + ".lock"
     let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard lock >= 0 else {
@@ -46,6 +53,7 @@ public final class JournalFile {
     lockDescriptor = lock
     guard access(file, F_OK) == 0 else {
       records = []
+      state = JournalState()
       return
     }
     let opened = open(file, O_RDWR | O_APPEND | O_CLOEXEC)
@@ -58,6 +66,7 @@ public final class JournalFile {
       throw .unreadable(file: file, reason: String(cString: strerror(errno)))
     }
     records = try JournalCoding.records(bytes, file: file)
+    state = JournalState(records)
     let complete = JournalCoding.completeLength(bytes)
     if complete < bytes.count {
       // Under the lock: the cut record goes, so the next one starts on a line of its own.
@@ -84,16 +93,22 @@ public final class JournalFile {
 
   /// Appends `record` and syncs it to disk before returning.
   public func append(_ record: JournalRecord) throws(JournalError) {
+    try writeLine(record)
+    records.append(record)
+    state.apply(record)
+  }
+
+  /// Writes `record` and, for a durable journal, syncs it.
+  private func writeLine(_ record: JournalRecord) throws(JournalError) {
     let descriptor = try openedForAppending()
     let line = JournalCoding.line(record)
     let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     guard written == line.count else {
       throw .writeFailed(file: name, reason: String(cString: strerror(errno)))
     }
-    guard fsync(descriptor) == 0 else {
+    guard !durable || fsync(descriptor) == 0 else {
       throw .writeFailed(file: name, reason: String(cString: strerror(errno)))
     }
-    records.append(record)
   }
 
   /// The journal's descriptor, creating the file (and syncing its folder) on first use.

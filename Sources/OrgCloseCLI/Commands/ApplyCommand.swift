@@ -88,15 +88,15 @@ struct ApplyCommand: Command {
           + "(\(journal.removedIncompleteBytes) bytes); the call it may concern is settled by "
           + "reading the state\n")
     }
-    let state = JournalState(try journal?.records ?? JournalFile.read(journalFile))
-    if let organization = state.organization, organization != organizationID {
+    let state = try journal?.state ?? JournalState(JournalFile.read(journalFile))
+    if let organization = state.organization, organization != plan.organization.id {
       throw JournalError.otherOrganization(
-        file: journalFile, found: organization, expected: organizationID)
+        file: journalFile, found: organization.rawValue, expected: organizationID)
     }
     let actions = OrganizationsActions(
       connection: connection, environment: environment, timeout: .seconds(300))
     let caller = try actions.callerAccount()
-    let management = plan.organization.managementAccountId.rawValue
+    let management = plan.organization.managementAccountId
     guard caller == management else {
       throw UsageError(
         "apply: the caller is account \(caller), not the plan's management account "
@@ -107,32 +107,38 @@ struct ApplyCommand: Command {
       snapshotFile: snapshotFile, connection: connection, clock: clock
     ).check(tool: "orgclose \(CLI.versionString)")
     let protection = Protection(
-      accounts: Set(policy?.value.protectedAccounts.map(\.rawValue) ?? []),
+      accounts: Set(policy?.value.protectedAccounts ?? []),
       tags: policy?.value.closeProtectionTags ?? [:])
     guard let journal else {
       let schedule = Schedule(plan: view, journal: state)
+      let pending = live.pendingClosures.union(OpenClosures(plan: view, journal: state).accounts)
       let outlook = ApplyOutlook(
-        view: view, schedule: schedule, now: clock.now(),
-        decide: {
-          schedule.decide($0, now: clock.now(), pendingClosures: live.pendingClosures.count)
-        },
+        plan: view, now: clock.now(),
+        decide: { schedule.decide($0, now: clock.now(), pendingClosures: pending.count) },
         dryRun: true,
         closureSlots: min(
-          max(0, view.quota.concurrent - live.pendingClosures.count),
-          schedule.closuresLeft(at: clock.now())))
+          max(0, view.quota.concurrent - pending.count), schedule.closuresLeft(at: clock.now())))
       console.out("apply --dry-run: nothing was changed, the journal included. " + outlook.text)
       return .success
     }
     if !state.planDigests.contains(digest) {
       try journal.append(
         JournalRecord(
-          .header, time: clock.now(), organization: organizationID, planDigest: digest,
-          message: "orgclose \(CLI.versionString)"))
+          .header(
+            .init(
+              organization: plan.organization.id, planDigest: digest,
+              tool: "orgclose \(CLI.versionString)")), at: clock.now()))
     }
-    let run = ApplyRun(
-      view: view, journal: journal, actions: actions, clock: clock, protection: protection,
-      console: console, live: live, maxDuration: maxDuration, pollSeconds: pollSeconds)
-    return try run.run()
+    let engine = ApplyEngine(
+      plan: view, journal: journal,
+      organization: AWSOrganization(actions: actions, pathOfParent: live.pathOfParent),
+      clock: clock,
+      settings: .init(
+        maxDurationSeconds: maxDuration, pollSeconds: pollSeconds, protection: protection),
+      pendingClosures: live.pendingClosures)
+    let summary = try engine.run()
+    return ApplyReport(plan: view, journal: journal.state, summary: summary, now: clock.now())
+      .print(to: console)
   }
 
   /// Who holds the lock: process, host, user and since when.

@@ -8,7 +8,7 @@ import PlanRendering
 /// What `apply` learns from the organization as it is now, before it changes anything.
 struct LiveState {
   /// Accounts that read `PENDING_CLOSURE` now (rule B12).
-  var pendingClosures: Set<String>
+  var pendingClosures: Set<AccountID>
   /// The OU path of each root and OU ID, to tell whether an account is where the plan put it.
   var pathOfParent: [String: String]
   /// `false` once the organization has been deleted.
@@ -28,7 +28,7 @@ struct ApplyFreshness {
 
   /// Refuses (exit 3) when the plan is stale, naming what changed.
   func check(tool: String) throws -> LiveState {
-    if journal.isDone("delete-organization") {
+    if journal.isDone(StepID(.deleteOrganization)) {
       return LiveState(pendingClosures: [], pathOfParent: [:], organizationExists: false)
     }
     let organization = try currentOrganization(tool: tool)
@@ -37,14 +37,13 @@ struct ApplyFreshness {
       pathOfParent[unit.id.rawValue] = organization.value.path(of: .organizationalUnit(unit.id))
     }
     let pending = Set(
-      organization.value.accounts.filter { $0.state == .pendingClosure }.map(\.id.rawValue))
+      organization.value.accounts.filter { $0.state == .pendingClosure }.map(\.id))
     let live = LiveState(
       pendingClosures: pending, pathOfParent: pathOfParent, organizationExists: true)
     if journal.changedTheOrganization {
       let observations = organization.value.accounts.map { account in
         AccountObservation(
-          id: account.id.rawValue, state: account.state.rawValue,
-          path: organization.value.path(of: account.parent))
+          id: account.id, state: account.state, path: organization.value.path(of: account.parent))
       }
       let changes = LiveComparison.changes(plan: view, journal: journal, live: observations)
       guard changes.isEmpty else {

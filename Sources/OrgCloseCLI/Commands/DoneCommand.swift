@@ -32,24 +32,22 @@ struct DoneCommand: Command {
     let digest = PlanFiles.digest(try PlanFiles.read(planFile, as: .plan))
     let organizationID = plan.organization.id.rawValue
     let view = ExecutablePlan(plan)
-    guard let step = view.step(stepID) else {
+    guard let step = view.step(StepID(unchecked: stepID)) else {
       throw UsageError("done: the plan has no step \"\(stepID)\"", command: "done")
     }
-    switch step.work {
-    case .manual, .needsRoot, .notAutomated: break
-    default:
+    guard step.work.isPersonStep else {
       throw UsageError(
         "done: \(stepID) is not a manual step; apply carries it out and records it",
         command: "done")
     }
     let clock = RunClock(environment: environment)
     let journal = try JournalFile(journalFile, note: ApplyCommand.lockNote(clock))
-    let state = JournalState(journal.records)
-    if let organization = state.organization, organization != organizationID {
+    let state = journal.state
+    if let organization = state.organization, organization != plan.organization.id {
       throw JournalError.otherOrganization(
-        file: journalFile, found: organization, expected: organizationID)
+        file: journalFile, found: organization.rawValue, expected: organizationID)
     }
-    if state.isDone(stepID) {
+    if state.isDone(step.id) {
       console.out("\(stepID) is already recorded as done.\n")
       return .success
     }
@@ -57,17 +55,19 @@ struct DoneCommand: Command {
     guard missing.isEmpty else {
       throw CommandFailure(
         status: .blocked,
-        message: "done: \(stepID) waits for " + missing.joined(separator: ", ")
+        message: "done: \(stepID) waits for " + missing.map(\.rawValue).joined(separator: ", ")
           + "; record those first")
     }
     if !state.planDigests.contains(digest) {
       try journal.append(
         JournalRecord(
-          .header, time: clock.now(), organization: organizationID, planDigest: digest,
-          message: "orgclose \(CLI.versionString)"))
+          .header(
+            .init(
+              organization: plan.organization.id, planDigest: digest,
+              tool: "orgclose \(CLI.versionString)")), at: clock.now()))
     }
     try journal.append(
-      JournalRecord(.manualDone, time: clock.now(), step: stepID, message: note, by: by))
+      JournalRecord(.manualDone(step.id, .init(by: by, note: note)), at: clock.now()))
     console.out("Recorded \(stepID) as done by \(by) at \(clock.now()).\n")
     return .success
   }

@@ -23,9 +23,9 @@ struct StatusCommand: Command {
     let plan = try PlanFiles.readPlan(planFile)
     let organizationID = plan.organization.id.rawValue
     let journal = JournalState(try JournalFile.read(journalFile))
-    if let organization = journal.organization, organization != organizationID {
+    if let organization = journal.organization, organization != plan.organization.id {
       throw JournalError.otherOrganization(
-        file: journalFile, found: organization, expected: organizationID)
+        file: journalFile, found: organization.rawValue, expected: organizationID)
     }
     let report = StatusReport(
       plan: ExecutablePlan(plan), journal: journal, now: RunClock(environment: environment).now())
@@ -178,7 +178,7 @@ enum StatusRendering {
       phases: report.phases.map(row), windows: report.windows.map(row),
       steps: report.entries.map {
         Document.Step(
-          id: $0.step.id, status: $0.category.rawValue, detail: $0.detail,
+          id: $0.step.id.rawValue, status: $0.category.rawValue, detail: $0.detail,
           until: $0.until?.description,
           tasks: $0.category == .person ? $0.step.tasks : nil)
       })

@@ -1,47 +1,37 @@
-import AWSInventory
 import ClosurePlanner
 import OrgGraph
-import PlanExecution
 
-/// Whether a change that has no account state of its own already took effect, read from
-/// AWS before it is sent and when its answer was lost, so it is never sent again blindly.
+/// Whether a change that has no account state of its own already took effect, read before
+/// it is sent and when its answer was lost, so it is never sent again blindly.
 enum EffectReading {
   /// The change is in place.
   case seen
   /// The read shows it is not.
   case notSeen
-  /// AWS failed to answer the read; the run is ending (`ApplyRun.awsFailing`).
+  /// AWS did not answer the read; the step is held for this run.
   case unreadable
   /// The change's effect is read another way (an account's state, the organization).
   case notApplicable
 }
 
-extension ApplyRun {
+extension ApplyEngine {
   /// Reads whether `step`'s change is in place (rule X4: from live state, not memory).
   func effect(of step: ExecutablePlan.Step) throws -> EffectReading {
     switch step.action {
     case .deregisterDelegatedAdministrator(let account, let service):
       guard
-        let services = try read({ () throws(InventoryError) in
-          try actions.delegatedServices(of: account.rawValue)
-        })
+        let services = try read(for: step.id, { try organization.delegatedServices(of: account) })
       else { return .unreadable }
       return services.contains(service.rawValue) ? .notSeen : .seen
     case .cancelInvitation(let handshake),
       .endResponsibilityTransfer(_, .withdraw(let handshake)),
       .endResponsibilityTransfer(_, .decline(let handshake)):
-      guard
-        let state = try read({ () throws(InventoryError) in
-          try actions.handshakeState(handshake.rawValue)
-        })
+      guard let state = try read(for: step.id, { try organization.handshakeState(handshake) })
       else { return .unreadable }
       guard let state else { return .seen }
       return ["CANCELED", "DECLINED", "EXPIRED"].contains(state) ? .seen : .notSeen
     case .endResponsibilityTransfer(let transfer, .terminate(_, let lastDay)):
-      guard
-        let reading = try read({ () throws(InventoryError) in
-          try actions.transfer(transfer.rawValue)
-        })
+      guard let reading = try read(for: step.id, { try organization.transfer(transfer) })
       else { return .unreadable }
       guard let reading else { return .seen }
       // The last instant asked for: the end of `lastDay`, as the request's EndTimestamp says.

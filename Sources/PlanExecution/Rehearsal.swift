@@ -1,0 +1,193 @@
+public import ClosurePlanner
+public import OrgGraph
+
+/// A whole shutdown run against a `FakeOrganization` on its virtual clock, the way a
+/// scheduler runs `apply`: a run every `everySeconds`, each at most `maxDurationSeconds`, a
+/// person recording each of their steps at the first run after it becomes due.
+///
+/// Runs in which nothing can be due are skipped (the clock jumps to the first run at or
+/// after the next date anything becomes due), which changes nothing in what happens.
+public final class Rehearsal {
+  public struct Schedule: Sendable {
+    /// Seconds between two scheduled runs (the workflow's cron).
+    public var everySeconds: Int64
+    public var maxDurationSeconds: Int64
+    public var pollSeconds: Int64
+
+    public init(
+      everySeconds: Int64 = 3600, maxDurationSeconds: Int64 = 3300, pollSeconds: Int64 = 30
+    ) {
+      self.everySeconds = everySeconds
+      self.maxDurationSeconds = maxDurationSeconds
+      self.pollSeconds = pollSeconds
+    }
+  }
+
+  /// Something worth showing on the timeline.
+  public struct Event: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+      case personStep = "person"
+      case crash
+      case refusal
+      case retry
+      case stuck
+    }
+
+    public var time: Timestamp
+    public var kind: Kind
+    public var text: String
+  }
+
+  public struct Result: Sendable {
+    public var runs = 0
+    public var crashes = 0
+    public var events: [Event] = []
+    /// Whether every step of the plan was done.
+    public var finished = false
+    public var ended: Timestamp
+    /// When each step was done, by step.
+    public var completions: [StepID: Timestamp] = [:]
+  }
+
+  public let plan: ExecutablePlan
+  public let organization: FakeOrganization
+  public let journal: any Journal
+  public let schedule: Schedule
+  public let protection: Protection
+  /// The person who records manual steps; `nil` leaves them undone.
+  public var person: String? = "rehearsal"
+
+  public init(
+    plan: ExecutablePlan, organization: FakeOrganization, journal: any Journal,
+    schedule: Schedule = Schedule(), protection: Protection = Protection()
+  ) {
+    self.plan = plan
+    self.organization = organization
+    self.journal = journal
+    self.schedule = schedule
+    self.protection = protection
+  }
+
+  /// Runs until every step is done, nothing more can happen, or `limit`.
+  public func run(until limit: Timestamp) throws -> Result {
+    let clock = organization.clock
+    var result = Result(ended: clock.now())
+    var idleRuns = 0
+    var seenCalls = organization.calls.count
+    while clock.now() < limit {
+      let runStart = clock.now()
+      result.runs += 1
+      let before = journal.state.recordCount
+      var nextWake: Timestamp?
+      do {
+        try recordPersonSteps(&result)
+        let engine = ApplyEngine(
+          plan: plan, journal: journal, organization: organization, clock: clock,
+          settings: .init(
+            maxDurationSeconds: schedule.maxDurationSeconds, pollSeconds: schedule.pollSeconds,
+            protection: protection),
+          pendingClosures: Set(
+            organization.accountsInOrganization.filter {
+              organization.trueState($0) == .pendingClosure
+            }))
+        let summary = try engine.run()
+        nextWake = summary.nextWake
+      } catch is SimulatedCrash {
+        result.crashes += 1
+        result.events.append(Event(time: clock.now(), kind: .crash, text: "apply was killed"))
+      }
+      for call in organization.calls[seenCalls...] where !call.tookEffect {
+        let retried = call.result.hasPrefix("TooManyRequests") || call.result == "timeout"
+        result.events.append(
+          Event(
+            time: call.time, kind: retried ? .retry : .refusal,
+            text: "\(call.operation.rawValue) \(call.subject): \(call.result)"))
+      }
+      seenCalls = organization.calls.count
+      if plan.steps.allSatisfy({ journal.state.isDone($0.id) }) {
+        result.finished = true
+        break
+      }
+      idleRuns = journal.state.recordCount == before && nextWake == nil ? idleRuns + 1 : 0
+      if idleRuns >= 3 {
+        result.events.append(
+          Event(time: clock.now(), kind: .stuck, text: "nothing more can happen without a person"))
+        break
+      }
+      // The next scheduled run, or the first one at or after the next due date.
+      var next = runStart.adding(seconds: schedule.everySeconds)
+      while next <= clock.now() { next = next.adding(seconds: schedule.everySeconds) }
+      if let nextWake, nextWake > next {
+        let periods =
+          (nextWake.seconds(since: next) + schedule.everySeconds - 1)
+          / schedule.everySeconds
+        next = next.adding(seconds: periods * schedule.everySeconds)
+      }
+      clock.sleep(until: next)
+    }
+    result.ended = clock.now()
+    for step in plan.steps {
+      if let time = journal.state.completion[step.id] { result.completions[step.id] = time }
+    }
+    return result
+  }
+
+  /// A person's steps whose prerequisites are done and whose date has come, recorded as
+  /// `orgclose done` would.
+  private func recordPersonSteps(_ result: inout Result) throws {
+    guard let person else { return }
+    let now = organization.clock.now()
+    for step in plan.steps where step.work.isPersonStep && !journal.state.isDone(step.id) {
+      guard step.after.allSatisfy({ journal.state.isDone($0) }), step.blockedBy == nil,
+        step.notBefore.map({ Timestamp(startOf: $0) <= now }) ?? true
+      else { continue }
+      try journal.append(
+        JournalRecord(.manualDone(step.id, .init(by: person, note: "rehearsed")), at: now))
+      result.events.append(Event(time: now, kind: .personStep, text: plan.named(step.id)))
+    }
+  }
+}
+
+/// A journal that can crash before and after each record is written, for the crash-at-
+/// every-point proofs and for rehearsals with faults.
+public final class CrashingJournal: Journal {
+  public let base: any Journal
+  /// Called before and after each record; throws to crash.
+  public var crashPoint: (() throws -> Void)?
+
+  public init(_ base: any Journal) { self.base = base }
+
+  public var state: JournalState { base.state }
+
+  public func append(_ record: JournalRecord) throws {
+    try crashPoint?()
+    try base.append(record)
+    try crashPoint?()
+  }
+}
+
+/// Counts crash points and crashes at the chosen one.
+public final class CrashSwitch {
+  public private(set) var points = 0
+  /// The point to crash at (0 is the first); `nil` never crashes.
+  public var crashAt: Int?
+
+  public init(crashAt: Int? = nil) { self.crashAt = crashAt }
+
+  public func point() throws {
+    defer { points += 1 }
+    if points == crashAt { throw SimulatedCrash() }
+  }
+}
+
+/// Used from one thread at a time: a run owns it.
+@available(*, unavailable)
+extension Rehearsal: Sendable {}
+
+/// Used from one thread at a time: a run owns it.
+@available(*, unavailable)
+extension CrashingJournal: Sendable {}
+
+/// Used from one thread at a time: a run owns it.
+@available(*, unavailable)
+extension CrashSwitch: Sendable {}
