@@ -73,6 +73,10 @@ let package = Package(
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanExecution", "PlanFiles"],
       swiftSettings: strictSettings),
     .testTarget(
+      name: "ApplyEngineTests",
+      dependencies: ["OrgGraph", "ClosurePlanner", "PlanExecution", "PlanFiles", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
       name: "PlanFilesTests",
       dependencies: ["OrgGraph", "ClosurePlanner", "PlanFiles", "TestSupport"],
       swiftSettings: strictSettings),

@@ -55,6 +55,7 @@ public enum CLI: Sendable {
     case "apply": try ApplyCommand(arguments)
     case "done": try DoneCommand(arguments)
     case "status": try StatusCommand(arguments)
+    case "rehearse": try RehearseCommand(arguments)
     case "help": HelpCommand(arguments)
     case "completion": CompletionCommand(arguments)
     default: throw UsageError("unknown command \"\(name)\"")

@@ -91,4 +91,49 @@ extension CommandSpec {
       person (which manual steps, with their tasks), failed or skipped; the next date \
       anything becomes due; and the closures left in the current 30-day window.
       """)
+
+  static let rehearse = CommandSpec(
+    name: "rehearse",
+    summary: "Run a plan's whole shutdown against a fake organization, in seconds",
+    positionals: ["PLAN"],
+    options: [
+      .init(
+        name: "closure-minutes", value: .required("N"),
+        summary: "How long a closure takes, typically (default 10; one in ten takes longer)."),
+      .init(
+        name: "faults", value: .required("SEED"),
+        summary: "Inject lost answers, 5xx, time-outs, throttling and crashes, from this seed."),
+      .init(
+        name: "every", value: .required("D"),
+        summary: "Time between two scheduled apply runs: 60m (default, the sample workflow's)."),
+      .init(
+        name: "max-duration", value: .required("D"),
+        summary: "Each run's --max-duration: 50m (default, the sample workflow's)."),
+      .init(
+        name: "poll-interval", value: .required("SECONDS"),
+        summary: "Each run's --poll-interval (default 30)."),
+      .init(
+        name: "journal", value: .required("FILE"),
+        summary: "Keep the rehearsal's journal in this new file (default: a scratch file).",
+        completion: .file),
+      .format(ReportFormat.self, "text (default) or json."),
+    ],
+    about: """
+      Builds a fake organization from PLAN (its accounts, delegated administrators, \
+      invitations and transfers) that behaves as AWS does: closures stay PENDING_CLOSURE \
+      for minutes, reads lag and flap, the 30-day quota, 3 closures in flight and 20 s \
+      between closures are enforced with AWS's typed refusals. Then runs the whole shutdown \
+      on a virtual clock as a scheduler would run apply (every --every, each for \
+      --max-duration), with the real engine writing the real journal format, a person \
+      recording each manual step when it becomes due. Prints the timeline it achieved \
+      beside the plan's, the closures per 30 days against AWS's bound, and every person \
+      step, refusal, retry and crash on the way. Nothing is sent to AWS.
+      """,
+    footer: """
+      Exit status 0 when the rehearsal finished every step, 2 when a person or a blocking \
+      finding holds it, 1 when a limit was broken or a change sent twice (a bug to report).
+
+      Example:
+        orgclose rehearse plan.json --faults 7
+      """)
 }

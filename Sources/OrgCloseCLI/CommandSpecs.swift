@@ -4,7 +4,8 @@
 extension CommandSpec {
   /// Every command, in the overview's order.
   static let all: [CommandSpec] = [
-    plan, blockers, snapshot, validate, render, diff, check, apply, done, status, generate,
+    plan, blockers, snapshot, validate, render, diff, check, apply, done, status, rehearse,
+    generate,
     guardPolicy, completion, help,
   ]
 

@@ -22,9 +22,11 @@ extension FakeOrganization {
     }
     // Rule B11: within the quota over every rolling 30 days.
     let accepted = calls.filter { $0.operation == .closeAccount && $0.tookEffect }.map(\.time)
+    var oldest = 0
     for (index, time) in accepted.enumerated() {
       let start = time.adding(seconds: -30 * 86_400)
-      let inWindow = accepted[...index].filter { $0 > start }.count + behaviour.closuresBeforeStart
+      while accepted[oldest] <= start { oldest += 1 }
+      let inWindow = index - oldest + 1 + (time < baselineEnds ? behaviour.closuresBeforeStart : 0)
       if inWindow > behaviour.closeQuota {
         found.append("CloseAccount at \(time): \(inWindow) closures in 30 days")
       }
@@ -33,22 +35,13 @@ extension FakeOrganization {
       found.append("CloseAccount \(call.subject) at \(call.time) was sent past the quota")
     }
     // Only the plan's own changes, never on the management account.
-    var planned = Set<String>()
-    for step in plan.steps {
-      if let request = step.request {
-        planned.insert(
-          request.operation.rawValue + " "
-            + (request.parameter("AccountId") ?? request.parameter("HandshakeId")
-              ?? request.parameter("Id") ?? ""))
-      }
-    }
+    let planned = Set(plan.steps.compactMap { $0.request.map(Self.change) })
     for call in calls {
       if call.subject == managementAccount.rawValue {
         found.append("\(call.operation.rawValue) on the management account at \(call.time)")
       }
-      if !planned.contains(call.operation.rawValue + " " + call.subject) {
-        found.append(
-          "\(call.operation.rawValue) \(call.subject) at \(call.time) is not a step of the plan")
+      if !planned.contains(call.change) {
+        found.append("\(call.change) at \(call.time) is not a step of the plan")
       }
     }
     found += resentCalls(graceSeconds: graceSeconds)
@@ -62,7 +55,7 @@ extension FakeOrganization {
     var found: [String] = []
     var earlier: [String: [Call]] = [:]
     for call in calls {
-      let key = call.operation.rawValue + " " + call.subject
+      let key = call.change
       for previous in earlier[key] ?? [] {
         if previous.tookEffect {
           found.append(

@@ -19,7 +19,8 @@ extension FakeOrganization {
       request.parameter("AccountId") ?? request.parameter("HandshakeId")
       ?? request.parameter("Id") ?? ""
     var call = Call(
-      time: clock.now(), operation: request.operation, subject: subject, tookEffect: false,
+      time: clock.now(), operation: request.operation, subject: subject,
+      change: Self.change(request), tookEffect: false,
       result: "ok", closuresInProgressBefore: closuresInProgress)
     switch fault {
     case .timeout:
@@ -110,8 +111,8 @@ extension FakeOrganization {
       member.closeRequested = now
       member.closes = now.adding(seconds: Int64(closureSeconds()))
       member.readsCatchUp = now.adding(seconds: Int64(lagSeconds(upTo: 240)))
-      member.leaves = member.closes?.adding(seconds: 90 * 86_400)
       members[account] = member
+      closing.insert(account)
       acceptedClosureTimes.append(now)
       return accepted
     case .removeAccountFromOrganization:
@@ -192,6 +193,14 @@ extension FakeOrganization {
     case .describeAccount, .describeResponsibilityTransfer, .listAccounts:
       return refuse("InvalidInputException")
     }
+  }
+
+  /// What makes two calls the same change: the operation and every parameter but a
+  /// transfer's end, which is computed when the call is sent (rule E38d).
+  static func change(_ request: APIRequest) -> String {
+    ([request.operation.rawValue]
+      + request.parameters.filter { $0.name != "EndTimestamp" }.map { "\($0.name)=\($0.value)" })
+      .joined(separator: " ")
   }
 
   /// How long reads lag behind a change.

@@ -56,6 +56,8 @@ public final class FakeOrganization: LiveOrganization {
     public var operation: APIRequest.Operation
     /// The account, handshake or transfer the call is about; empty for the organization.
     public var subject: String
+    /// The operation and every parameter: what makes two calls the same change.
+    public var change: String
     /// Whether the change took effect.
     public var tookEffect: Bool
     /// AWS's error code, the fault, or `ok`.
@@ -80,8 +82,6 @@ public final class FakeOrganization: LiveOrganization {
     var closeRequested: Timestamp?
     var closes: Timestamp?
     var readsCatchUp: Timestamp?
-    /// When a closed member leaves for good (90 days after closure, rule C).
-    var leaves: Timestamp?
     /// When a removed member stops showing in reads.
     var removedReadsCatchUp: Timestamp?
   }
@@ -96,6 +96,8 @@ public final class FakeOrganization: LiveOrganization {
   public let clock: VirtualClock
   public var behaviour: Behaviour
   public let managementAccount: AccountID
+  /// When the closures made before the start stop counting against the quota.
+  public var baselineEnds: Timestamp
   /// Faults to inject, by the index of the mutating call (0 is the first).
   public var faults: [Int: Fault] = [:]
   /// Called before and after each change; a test throws from it to crash the caller.
@@ -108,6 +110,10 @@ public final class FakeOrganization: LiveOrganization {
   var handshakes: [HandshakeID: String] = [:]
   var transfers: [ResponsibilityTransferID: Transfer] = [:]
   var acceptedClosureTimes: [Timestamp] = []
+  /// Members whose closure is in progress, and closed members by when they leave: the only
+  /// ones whose state the clock changes.
+  var closing: Set<AccountID> = []
+  var leaving: [(time: Timestamp, account: AccountID)] = []
   var lastCloseCallTime: Timestamp?
   private var mutatingCalls = 0
   var random: SplitMix64
@@ -119,6 +125,7 @@ public final class FakeOrganization: LiveOrganization {
     self.clock = clock
     self.behaviour = behaviour
     random = SplitMix64(seed: behaviour.seed)
+    baselineEnds = clock.now().adding(seconds: 30 * 86_400)
     members[managementAccount] = Member(
       state: .active, path: "Root", joined: Timestamp(millisecondsSince1970: 0))
   }
@@ -138,12 +145,24 @@ public final class FakeOrganization: LiveOrganization {
     case .pendingClosure:
       member.closeRequested = now
       member.closes = now.adding(seconds: Int64(closureSeconds()))
-      member.leaves = member.closes?.adding(seconds: 90 * 86_400)
+      closing.insert(account)
     case .closed, .closedOrSuspended:
-      member.leaves = now.adding(seconds: 90 * 86_400)
+      member.state = .closed
+      willLeave(account, at: now.adding(seconds: 90 * 86_400))
     default: break
     }
     members[account] = member
+  }
+
+  /// A closed member leaves for good 90 days after its closure (rule C).
+  func willLeave(_ account: AccountID, at time: Timestamp) {
+    var low = 0
+    var high = leaving.count
+    while low < high {
+      let middle = (low + high) / 2
+      if leaving[middle].time <= time { low = middle + 1 } else { high = middle }
+    }
+    leaving.insert((time, account), at: low)
   }
 
   /// Adds an open handshake (an invitation, or a transfer's invitation).
@@ -182,25 +201,30 @@ public final class FakeOrganization: LiveOrganization {
 
   func log(_ call: Call) { calls.append(call) }
 
-  /// Moves every member's closure on to the clock's time.
+  /// Moves the closures in progress, and the closed members' leaving, on to the clock's time.
   func advance() {
     let now = clock.now()
-    for (id, member) in members {
-      var member = member
-      if member.state == .pendingClosure, let closes = member.closes, closes <= now {
-        member.state = .closed
-      }
-      if let leaves = member.leaves, leaves <= now, member.state == .closed {
-        members[id] = nil
-        continue
-      }
-      members[id] = member
+    for id in closing {
+      guard let closes = members[id]?.closes, closes <= now else { continue }
+      members[id]?.state = .closed
+      closing.remove(id)
+      willLeave(id, at: closes.adding(seconds: 90 * 86_400))
     }
+    var gone = 0
+    while gone < leaving.count, leaving[gone].time <= now {
+      if members[leaving[gone].account]?.state == .closed { members[leaving[gone].account] = nil }
+      gone += 1
+    }
+    if gone > 0 { leaving.removeFirst(gone) }
   }
 
   /// Closures truly in progress now (rule B12).
-  var closuresInProgress: Int {
-    members.values.filter { $0.state == .pendingClosure }.count
+  var closuresInProgress: Int { closing.count }
+
+  /// The members whose closure is in progress now, as a snapshot taken now would show them.
+  public var membersClosing: Set<AccountID> {
+    advance()
+    return closing
   }
 
   /// A closure's length: mostly near `closureMinutes`, with a heavy tail (one in ten takes
@@ -216,8 +240,16 @@ public final class FakeOrganization: LiveOrganization {
   var closuresInWindow: Int {
     let now = clock.now()
     let start = now.adding(seconds: -30 * 86_400)
-    let own = acceptedClosureTimes.filter { $0 > start && $0 <= now }.count
-    return own + behaviour.closuresBeforeStart
+    // Accepted closures are appended in time order.
+    var low = 0
+    var high = acceptedClosureTimes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if acceptedClosureTimes[middle] <= start { low = middle + 1 } else { high = middle }
+    }
+    let baseline =
+      now < baselineEnds ? behaviour.closuresBeforeStart : 0
+    return acceptedClosureTimes.count - low + baseline
   }
 
   // MARK: Reads

@@ -86,10 +86,7 @@ public final class Rehearsal {
           settings: .init(
             maxDurationSeconds: schedule.maxDurationSeconds, pollSeconds: schedule.pollSeconds,
             protection: protection),
-          pendingClosures: Set(
-            organization.accountsInOrganization.filter {
-              organization.trueState($0) == .pendingClosure
-            }))
+          pendingClosures: organization.membersClosing)
         let summary = try engine.run()
         nextWake = summary.nextWake
       } catch is SimulatedCrash {
@@ -166,17 +163,17 @@ public final class CrashingJournal: Journal {
   }
 }
 
-/// Counts crash points and crashes at the chosen one.
+/// Counts crash points and crashes at the chosen ones.
 public final class CrashSwitch {
   public private(set) var points = 0
-  /// The point to crash at (0 is the first); `nil` never crashes.
-  public var crashAt: Int?
+  /// The points to crash at (0 is the first).
+  public var crashAt: Set<Int>
 
-  public init(crashAt: Int? = nil) { self.crashAt = crashAt }
+  public init(crashAt: Set<Int> = []) { self.crashAt = crashAt }
 
   public func point() throws {
     defer { points += 1 }
-    if points == crashAt { throw SimulatedCrash() }
+    if crashAt.contains(points) { throw SimulatedCrash() }
   }
 }
 

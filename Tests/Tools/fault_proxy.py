@@ -20,8 +20,10 @@ What it adds to moto:
     DeclineHandshake, the responsibility-transfer lists and DescribeResponsibilityTransfer;
   * faults on command, from --rules (re-read on every request): {"inject": [{"id": "t1",
     "op": "CloseAccount", "times": 2, "error": "TooManyRequestsException"} | "reason":
-    "CLOSE_ACCOUNT_QUOTA_EXCEEDED" | "delay": 3 | "drop": true]}; `drop` forwards the
-    request to moto, then closes the connection without answering.
+    "CLOSE_ACCOUNT_QUOTA_EXCEEDED" | "delay": 3 | "drop": true | "hold": true]}; `drop`
+    forwards the request to moto, then closes the connection without answering; `hold`
+    forwards it, prints "held OPERATION" on standard output and answers nothing until a line
+    arrives on standard input (the test kills the caller in between), then drops it.
 """
 
 import argparse
@@ -37,6 +39,7 @@ import uuid
 
 LOCK = threading.Lock()
 STATE = {"pending": {}, "closed": {}, "used": {}, "handshakes": None}
+RELEASE = threading.Event()
 DAY = 86400
 
 
@@ -239,6 +242,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             headers.get("X-Amzn-Errortype") or headers.get("x-amzn-ErrorType") or str(status))
         entry["result"] = entry["result"].split(":")[0]
         log(args, entry)
+        if fault and fault.get("hold"):
+            print("held " + operation, flush=True)
+            RELEASE.wait(300)
+            return self.drop(args, entry)
         if fault and fault.get("drop"):
             return self.drop(args, entry)
         self.answer(status, payload, headers)
@@ -266,7 +273,9 @@ def main():
     server = Server(("127.0.0.1", 0), Handler)
     print(server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    sys.stdin.read()
+    for _ in sys.stdin:
+        RELEASE.set()
+    RELEASE.set()
     server.shutdown()
 
 

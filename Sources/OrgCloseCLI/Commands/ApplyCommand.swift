@@ -41,14 +41,16 @@ struct ApplyCommand: Command {
   }
 
   /// `50m`, `2h`, `90s` or plain seconds, from 1 s to 6 h (a hosted runner's job limit).
-  static func duration(_ text: String) throws(UsageError) -> Int64 {
+  static func duration(_ text: String, option: String = "max-duration") throws(UsageError)
+    -> Int64
+  {
     let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
     let unit = text.last.flatMap { units[$0] }
     let number = Int64(unit == nil ? text : String(text.dropLast()))
-    guard let number, number > 0, number * (unit ?? 1) <= 6 * 3600 else {
+    // Compared before multiplying, so an absurd number is a usage error, never an overflow.
+    guard let number, number > 0, number <= 6 * 3600 / (unit ?? 1) else {
       throw UsageError(
-        "apply: --max-duration must be like 50m, 2h or 90s, at most 6h, not \"\(text)\"",
-        command: "apply")
+        "--\(option) must be like 50m, 2h or 90s, at most 6h, not \"\(text)\"")
     }
     return number * (unit ?? 1)
   }

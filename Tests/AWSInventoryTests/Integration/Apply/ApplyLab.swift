@@ -14,6 +14,7 @@ final class ApplyLab: @unchecked Sendable {
   let port: Int
   private let proxy: Process
   private let proxyInput: FileHandle
+  private let proxyOutput: FileHandle
   var endpoint: String { "http://127.0.0.1:\(port)" }
   var plan: String { folder.file("plan.json") }
   var journal: String { folder.file("plan.journal") }
@@ -93,6 +94,23 @@ final class ApplyLab: @unchecked Sendable {
     self.port = port
     proxy = process
     proxyInput = input.fileHandleForWriting
+    proxyOutput = output.fileHandleForReading
+  }
+
+  /// Blocks until the proxy holds an answer (a `hold` rule), and returns its line.
+  func waitForHeldAnswer() -> String {
+    var text = Data()
+    while !text.contains(UInt8(ascii: "\n")) {
+      let chunk = proxyOutput.availableData
+      if chunk.isEmpty { break }
+      text.append(chunk)
+    }
+    return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Lets the proxy drop the answer it holds.
+  func releaseHeldAnswer() {
+    proxyInput.write(Data("release\n".utf8))
   }
 
   func stop() {
