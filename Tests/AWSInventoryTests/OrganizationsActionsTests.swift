@@ -1,4 +1,5 @@
 import OrgGraph
+import PlanExecution
 import Testing
 
 @testable import AWSInventory
@@ -13,6 +14,7 @@ import Testing
 
   typealias Reply = FakeCommandRunner.Reply
   static let key = "organizations describe-responsibility-transfer --id rt-abcd1234efgh"
+  static let transfer = ResponsibilityTransferID(unchecked: "rt-abcd1234efgh")
 
   @Test("a transfer's Status and EndTimestamp are read, in either form the CLI prints")
   func transferIsRead() throws {
@@ -27,9 +29,9 @@ import Testing
     let actions = Self.actions(runner)
     let end = try #require(Timestamp(iso8601: "2026-12-31T23:59:59Z"))
     #expect(
-      try actions.transfer("rt-abcd1234efgh") == TransferReading(status: "ACCEPTED", end: end))
+      try actions.transfer(Self.transfer) == TransferReading(status: "ACCEPTED", end: end))
     #expect(
-      try actions.transfer("rt-abcd1234efgh") == TransferReading(status: "ACCEPTED", end: end))
+      try actions.transfer(Self.transfer) == TransferReading(status: "ACCEPTED", end: end))
   }
 
   @Test("a transfer AWS no longer knows reads as nil, and other errors are thrown")
@@ -46,8 +48,8 @@ import Testing
         stderr: "\nAn error occurred (AccessDeniedException) when calling the "
           + "DescribeResponsibilityTransfer operation: denied\n"))
     let actions = Self.actions(runner)
-    #expect((try? actions.transfer("rt-abcd1234efgh")) == .some(nil))
-    #expect(throws: InventoryError.self) { try actions.transfer("rt-abcd1234efgh") }
+    #expect((try? actions.transfer(Self.transfer)) == .some(nil))
+    #expect(throws: InventoryError.self) { try actions.transfer(Self.transfer) }
   }
 
   @Test(

@@ -7,26 +7,61 @@ import Testing
 
 @Suite struct JournalTests {
   let header = JournalRecord(
-    .header, time: start, organization: "o-abcdefghij", planDigest: "sha256:00")
+    .header(
+      .init(organization: OrganizationID(unchecked: "o-abcdefghij"), planDigest: "sha256:00")),
+    at: start)
 
   @Test func recordsRoundTripThroughTheLineFormat() throws {
     let request = APIRequest(
-      .organizations, "DeregisterDelegatedAdministrator",
+      .organizations, .deregisterDelegatedAdministrator,
       [.init("AccountId", "222222222200"), .init("ServicePrincipal", "guardduty.amazonaws.com")])
+    let step = StepID(unchecked: "deregister-delegated-admin:222222222200:guardduty.amazonaws.com")
+    let account = AccountID(unchecked: "222222222200")
+    let close = closeRequest("222222222200")
     let records = [
       header,
       JournalRecord(
-        .started, time: start,
-        step: "deregister-delegated-admin:222222222200:guardduty.amazonaws.com", request: request),
+        .header(
+          .init(
+            organization: OrganizationID(unchecked: "o-abcdefghij"), planDigest: "sha256:01",
+            tool: "orgclose 1.0")),
+        at: start),
+      JournalRecord(.started(step, request), at: start),
       JournalRecord(
-        .failed, time: start.adding(seconds: 1),
-        step: "deregister-delegated-admin:222222222200:guardduty.amazonaws.com",
-        request: request, outcome: "will-retry", requestID: "r-1",
-        errorCode: "TooManyRequestsException"),
+        .failed(
+          step,
+          .init(
+            "will-retry", request: request,
+            error: AWSError("TooManyRequestsException", requestID: "r-1"))),
+        at: start.adding(seconds: 1)),
       JournalRecord(
-        .observed, time: start, step: "x", organization: "222222222200", state: "ACTIVE"),
+        .failed(
+          closeStep("222222222200"),
+          .init(
+            "quota-exceeded", request: close,
+            error: AWSError(
+              "ConstraintViolationException", reason: "CLOSE_ACCOUNT_QUOTA_EXCEEDED",
+              message: "quota", requestID: "r-2"),
+            note: "no more closures in this run")),
+        at: start),
       JournalRecord(
-        .manualDone, time: start, step: "export-billing-history", message: "exported", by: "alice"),
+        .failed(
+          closeStep("222222222200"),
+          .init("unconfirmed", request: close, note: "the state shows no sign of the call")),
+        at: start),
+      JournalRecord(
+        .succeeded(
+          closeStep("222222222200"),
+          .init("reconciled", request: close, seen: "PENDING_CLOSURE", requestID: "r-3")),
+        at: start),
+      JournalRecord(
+        .observed(.init(account: account, state: .active, step: StepID(unchecked: "x"))),
+        at: start),
+      // An account no longer in the organization is written GONE and read back as no state.
+      JournalRecord(.observed(.init(account: account, state: nil)), at: start),
+      JournalRecord(.manualDone(billing, .init(by: "alice", note: "exported")), at: start),
+      JournalRecord(
+        .skipped(closeStep("222222222201"), reason: "222222222201 is in Root/Dev"), at: start),
     ]
     let data = records.reduce(into: Data()) { $0.append(JournalCoding.line($1)) }
     #expect(try JournalCoding.records(data, file: "j") == records)

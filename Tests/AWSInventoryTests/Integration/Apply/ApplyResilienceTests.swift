@@ -1,6 +1,7 @@
 import AWSInventory
 import Foundation
 import PlanExecution
+import PlanFiles
 import TestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import AWSInventory
 import ClosurePlanner
 import OrgGraph
 import PlanExecution
+import TestSupport
 import Testing
 
 /// Each call `apply` makes through the `aws` CLI, sent once to moto (behind the proxy, which
@@ -19,15 +20,17 @@ struct OrganizationsActionsContractTests {
         "handshakes": [["Id": handshake.rawValue, "State": "OPEN", "Action": "INVITE"]],
       ])
     defer { lab.stop() }
-    let organization = AWSOrganization(
-      actions: OrganizationsActions(
-        connection: AWSConnection(profile: nil, region: nil, endpointURL: lab.endpoint),
-        environment: lab.environment(testClock: false), timeout: .seconds(120)),
-      pathOfParent: [:])
+    let endpoint = lab.endpoint
+    let environment = lab.environment(testClock: false)
     let management = AccountID(unchecked: lab.manifest.managementAccountId)
     let first = AccountID(unchecked: try #require(lab.members.first))
     let second = AccountID(unchecked: try #require(lab.members.last))
     try await offThePool {
+      let organization = AWSOrganization(
+        actions: OrganizationsActions(
+          connection: AWSConnection(profile: nil, region: nil, endpointURL: endpoint),
+          environment: environment, timeout: .seconds(120)),
+        pathOfParent: [:])
       #expect(try organization.callerAccount() == management)
       #expect(try organization.accountState(first) == .active)
       let observed = try organization.observe(first, withTags: true)
