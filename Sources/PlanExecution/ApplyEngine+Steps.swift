@@ -41,7 +41,7 @@ extension ApplyEngine {
               .init(
                 "already-\(state.rawValue.lowercased())", request: request, seen: state.rawValue)
             ))
-          if state == .pendingClosure { pendingClosures.insert(subject) }
+          if state == .pendingClosure { closureStarted(subject) }
           return
         case .proceed: break
         }
@@ -97,7 +97,7 @@ extension ApplyEngine {
     switch answer.meaning(for: request) {
     case .succeeded(let outcome):
       try record(.succeeded(step.id, .init(outcome, request: request, requestID: answer.requestID)))
-      if step.isClosure, let subject { pendingClosures.insert(subject) }
+      if step.isClosure, let subject { closureStarted(subject) }
     case .waitForClosures:
       try record(failure("waits-for-closures"))
       closuresFull = true
@@ -123,7 +123,7 @@ extension ApplyEngine {
       // Rule X5: settled only by reading the state after the grace. A 5xx is recorded (the
       // state keeps the step unsettled); a lost answer leaves the `started` record alone.
       if error != nil { try record(failure("unsettled")) }
-      if step.isClosure, let subject { pendingClosures.insert(subject) }
+      if step.isClosure, let subject { closureStarted(subject) }
       lastPoll[step.id] = clock.now()
     case .failed:
       try record(failure("failed"))
@@ -163,7 +163,7 @@ extension ApplyEngine {
       {
         tookEffect = seen
       } else if step.isClosure {
-        pendingClosures.insert(account)
+        closureStarted(account)
       }
     } else if request.operation == .deleteOrganization {
       guard let exists = try read(for: step.id, { try organization.organizationExists() })
@@ -184,13 +184,13 @@ extension ApplyEngine {
           step.id,
           .init("reconciled", request: request, seen: tookEffect.isEmpty ? nil : tookEffect)))
       if tookEffect == "PENDING_CLOSURE", let account = step.account {
-        pendingClosures.insert(account)
+        closureStarted(account)
       }
       return true
     }
     // Rules X3, X5: reads lag; before the grace has passed, no sign is no proof.
     if now.seconds(since: since) < PreCallCheck.unsettledGraceSeconds { return false }
-    if let account = step.account { pendingClosures.remove(account) }
+    if let account = step.account { closureEnded(account) }
     try record(
       .failed(
         step.id,
@@ -211,9 +211,9 @@ extension ApplyEngine {
         let state = try read(for: step.id, { try organization.accountState(account) })
       else { return false }
       try note(account, state, step: step.id)
-      if state == .pendingClosure { pendingClosures.insert(account) }
+      if state == .pendingClosure { closureStarted(account) }
       guard state == .closed || state == nil else { return false }
-      pendingClosures.remove(account)
+      closureEnded(account)
       try record(.succeeded(step.id, .init("closed", seen: state?.rawValue ?? "GONE")))
       return true
     case .awaitMembersGone:

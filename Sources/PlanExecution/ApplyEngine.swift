@@ -57,8 +57,10 @@ public final class ApplyEngine {
   let settings: Settings
   let deadline: Timestamp
 
-  /// Accounts whose closure is in progress: read live at the start, and the run's own.
-  var pendingClosures: Set<AccountID>
+  /// The plan's closures the journal shows in progress, followed as the run goes on.
+  var ownClosures: Set<AccountID>
+  /// Closures read in progress at the start that the journal does not explain (rule B12).
+  var otherClosures: Set<AccountID>
   var quotaStopped = false
   /// A `CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED` was met: no closure until a read frees one.
   var closuresFull = false
@@ -74,6 +76,10 @@ public final class ApplyEngine {
   /// The steps whose prerequisites are done and that are not done themselves, by date and
   /// then plan order: all a pass looks at.
   private(set) var ready: [Int] = []
+  /// Each step's earliest instant and whether it is a closure, by position: what a pass
+  /// checks of every ready step before it looks closer.
+  private let earliestStart: [Timestamp?]
+  private let isClosure: [Bool]
 
   public init(
     plan: ExecutablePlan, journal: any Journal, organization: any LiveOrganization,
@@ -86,8 +92,10 @@ public final class ApplyEngine {
     self.settings = settings
     deadline = clock.now().adding(seconds: settings.maxDurationSeconds)
     let state = journal.state
-    self.pendingClosures = pendingClosures.union(
-      OpenClosures(plan: plan, journal: state).accounts)
+    ownClosures = OpenClosures(plan: plan, journal: state).accounts
+    otherClosures = pendingClosures.subtracting(ownClosures)
+    earliestStart = plan.steps.map { $0.notBefore.map(Timestamp.init(startOf:)) }
+    isClosure = plan.steps.map(\.isClosure)
     remainingPrerequisites = Array(repeating: 0, count: plan.steps.count)
     dependents = Array(repeating: [], count: plan.steps.count)
     for (position, step) in plan.steps.enumerated() {
@@ -121,13 +129,14 @@ public final class ApplyEngine {
       for position in ready {
         let now = clock.now()
         guard now < deadline else { break }
-        let step = plan.steps[position]
-        if tried.contains(step.id) || (closuresHeld && step.isClosure) { continue }
-        if let day = step.notBefore, now < Timestamp(startOf: day) {
+        if closuresHeld && isClosure[position] { continue }
+        if let start = earliestStart[position], now < start {
           // Ready steps are in date order: every later one waits too.
-          wake = earliest(wake, Timestamp(startOf: day))
+          wake = earliest(wake, start)
           break
         }
+        let step = plan.steps[position]
+        if tried.contains(step.id) { continue }
         switch decide(step, gate: gate) {
         case .reconcile:
           if pollIsDue(step.id, now) { progressed = try reconcile(step) || progressed }
@@ -177,7 +186,8 @@ public final class ApplyEngine {
   func decide(_ step: ExecutablePlan.Step, gate: Schedule.ClosureGate? = nil) -> Schedule.Decision {
     schedule.decide(
       step, now: clock.now(),
-      pendingClosures: closuresFull ? plan.quota.concurrent : pendingClosures.count,
+      pendingClosures: closuresFull
+        ? plan.quota.concurrent : ownClosures.count + otherClosures.count,
       quotaStopped: quotaStopped, triedThisRun: tried, gate: gate)
   }
 
@@ -240,19 +250,35 @@ public final class ApplyEngine {
     }
   }
 
-  /// Reads the state of the accounts that were closing outside the journal (rule B12, read
-  /// live); the run's own closures are followed by their await steps.
+  /// Reads the state of every closure in progress (rule B12, read live): one that reads
+  /// closed or gone frees its slot. One of the run's own that still reads ACTIVE keeps it: the
+  /// read lags (rule X3).
   func refreshPendingClosures() throws {
     closuresFull = false
-    let own = OpenClosures(plan: plan, journal: journal.state).accounts
-    for account in pendingClosures.sorted() where !own.contains(account) {
+    for account in ownClosures.union(otherClosures).sorted() {
+      let state: AccountState?
       do {
-        if try organization.accountState(account) == .pendingClosure { continue }
+        state = try organization.accountState(account)
       } catch is LiveReadError {
         continue
       }
-      pendingClosures.remove(account)
+      if state == .pendingClosure || (state == .active && ownClosures.contains(account)) {
+        continue
+      }
+      closureEnded(account)
     }
+  }
+
+  /// A closure of the plan's is in progress (or may be: its answer was lost).
+  func closureStarted(_ account: AccountID) {
+    ownClosures.insert(account)
+    otherClosures.remove(account)
+  }
+
+  /// A closure is over, or was never made.
+  func closureEnded(_ account: AccountID) {
+    ownClosures.remove(account)
+    otherClosures.remove(account)
   }
 }
 

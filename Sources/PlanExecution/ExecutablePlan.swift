@@ -156,13 +156,14 @@ public struct ExecutablePlan: Sendable {
     let management = plan.organization.managementAccountId
     let entries = Dictionary(
       plan.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    // Rule X7: a blocking finding holds its step, or every step of its account.
+    // Rule X7: a blocking finding holds its step and every step of its account.
     var blockedSteps: [StepID: String] = [:]
     var blockedAccounts: [AccountID: String] = [:]
     for finding in plan.findings where finding.severity == .blocking {
       if let step = finding.step {
         blockedSteps[step] = blockedSteps[step] ?? finding.code.rawValue
-      } else if let account = finding.account {
+      }
+      if let account = finding.account {
         blockedAccounts[account] = blockedAccounts[account] ?? finding.code.rawValue
       }
     }

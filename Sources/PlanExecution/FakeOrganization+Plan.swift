@@ -11,7 +11,9 @@ extension FakeOrganization {
   ) {
     var behaviour = behaviour
     behaviour.closuresBeforeStart = plan.quota.closuresBeforeStart
-    behaviour.closeQuota = min(behaviour.closeQuota, plan.quota.perWindow)
+    // The plan's quota is AWS's (rule B11a), or lower where the policy says so: the fake
+    // holds the engine to it.
+    behaviour.closeQuota = plan.quota.perWindow
     self.init(managementAccount: plan.managementAccountID, clock: clock, behaviour: behaviour)
     baselineEnds = Timestamp(startOf: plan.startDate.adding(days: plan.quota.windowDays))
     for account in plan.accounts.values.sorted(by: { $0.id < $1.id })

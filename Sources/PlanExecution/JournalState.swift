@@ -60,7 +60,7 @@ public struct JournalState: Sendable {
     case .started(let step, let request):
       statuses[step] = .inFlight(since: time, request: request)
       if request.operation == .closeAccount {
-        if let earlier = openClosures[step] { remove(closureTime: earlier) }
+        // An earlier unsettled call of the step keeps counting (rule X5, to be safe).
         openClosures[step] = time
         closureTimes.insert(time, at: Self.insertionIndex(of: time, in: closureTimes))
         lastCloseCall = max(lastCloseCall ?? time, time)

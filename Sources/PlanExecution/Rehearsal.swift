@@ -73,6 +73,7 @@ public final class Rehearsal {
     let clock = organization.clock
     var result = Result(ended: clock.now())
     var idleRuns = 0
+    var lastProgress = clock.now()
     var seenCalls = organization.calls.count
     while clock.now() < limit {
       let runStart = clock.now()
@@ -105,10 +106,13 @@ public final class Rehearsal {
         result.finished = true
         break
       }
-      idleRuns = journal.state.recordCount == before && nextWake == nil ? idleRuns + 1 : 0
-      if idleRuns >= 3 {
-        result.events.append(
-          Event(time: clock.now(), kind: .stuck, text: "nothing more can happen without a person"))
+      let progressed = journal.state.recordCount != before
+      if progressed { lastProgress = clock.now() }
+      idleRuns = !progressed && nextWake == nil ? idleRuns + 1 : 0
+      // Runs that only poll what does not change, for longer than any wait of the plan's
+      // but the 90 days (which runs skip), mean nothing more can happen.
+      if idleRuns >= 3 || (!progressed && clock.now().seconds(since: lastProgress) > 40 * 86_400) {
+        result.events.append(Event(time: clock.now(), kind: .stuck, text: stuckReason()))
         break
       }
       // The next scheduled run, or the first one at or after the next due date.
@@ -127,6 +131,19 @@ public final class Rehearsal {
       if let time = journal.state.completion[step.id] { result.completions[step.id] = time }
     }
     return result
+  }
+
+  /// What holds the steps left: blocking findings, or a wait that never ends.
+  private func stuckReason() -> String {
+    let left = plan.steps.filter { !journal.state.isDone($0.id) }
+    let blocked = left.filter { $0.blockedBy != nil }
+    if !blocked.isEmpty {
+      return
+        "nothing more can happen: \(blocked.count) steps are held by blocking findings (rule X7), "
+        + "for example " + blocked.prefix(3).map { plan.named($0.id) }.joined(separator: ", ")
+    }
+    return "nothing more can happen: \(left.count) steps are left, for example "
+      + left.prefix(3).map { plan.named($0.id) }.joined(separator: ", ")
   }
 
   /// A person's steps whose prerequisites are done and whose date has come, recorded as

@@ -46,7 +46,9 @@ public struct StatusReport: Sendable {
         switch status {
         case .skipped: return id
         case .failed(_, let failure):
-          guard let error = failure.error, let request = failure.request else { return nil }
+          // Settled without an answer (`unconfirmed`): apply re-reads and may send it again.
+          guard let error = failure.error else { return nil }
+          guard let request = failure.request else { return id }
           return AWSAnswer.meaning(of: error, for: request).isRetriedByApply ? nil : id
         default: return nil
         }
