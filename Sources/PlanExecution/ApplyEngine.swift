@@ -48,6 +48,9 @@ public final class ApplyEngine {
     public var throttled: [StepID: String] = [:]
     /// When something next becomes due, if the run ended with nothing due before then.
     public var nextWake: Timestamp?
+    /// The earliest date, quota window or spacing a step waits for, polls aside: before
+    /// then, and before the organization changes, no run can do more than this one did.
+    public var nextDate: Timestamp?
   }
 
   let plan: ExecutablePlan
@@ -120,6 +123,7 @@ public final class ApplyEngine {
   /// Runs until nothing more is due before the deadline.
   public func run() throws -> Summary {
     while clock.now() < deadline {
+      summary.nextDate = nil
       var progressed = false
       var wake: Timestamp?
       var waitsOnClosures = false
@@ -133,30 +137,32 @@ public final class ApplyEngine {
         if let start = earliestStart[position], now < start {
           // Ready steps are in date order: every later one waits too.
           wake = earliest(wake, start)
+          summary.nextDate = earliest(summary.nextDate, start)
           break
         }
         let step = plan.steps[position]
         if tried.contains(step.id) { continue }
         switch decide(step, gate: gate) {
         case .reconcile:
-          if pollIsDue(step.id, now) { progressed = try reconcile(step) || progressed }
-          wake = earliest(wake, nextPoll(step.id))
+          if pollIsDue(step, now) { progressed = try reconcile(step) || progressed }
+          wake = earliest(wake, nextPoll(step))
         case .due:
           // A change whose effect a read already showed waits one poll interval for a read
           // that agrees (rule X6).
-          if lastPoll[step.id] != nil, !pollIsDue(step.id, now) {
-            wake = earliest(wake, nextPoll(step.id))
+          if lastPoll[step.id] != nil, !pollIsDue(step, now) {
+            wake = earliest(wake, nextPoll(step))
             continue
           }
           try execute(step)
           progressed = true
           gate = schedule.closureGate(at: clock.now())
         case .poll:
-          if pollIsDue(step.id, now) { progressed = try poll(step) || progressed }
-          wake = earliest(wake, nextPoll(step.id))
+          if pollIsDue(step, now) { progressed = try poll(step) || progressed }
+          wake = earliest(wake, nextPoll(step))
         case .waitingUntil(let time, _):
           if step.isClosure { closuresHeld = true }
           wake = earliest(wake, time)
+          summary.nextDate = earliest(summary.nextDate, time)
         case .waitingForClosures:
           closuresHeld = true
           waitsOnClosures = true
@@ -191,13 +197,23 @@ public final class ApplyEngine {
       quotaStopped: quotaStopped, triedThisRun: tried, gate: gate)
   }
 
-  private func pollIsDue(_ step: StepID, _ now: Timestamp) -> Bool {
-    guard let last = lastPoll[step] else { return true }
-    return now.seconds(since: last) >= settings.pollSeconds
+  /// Seconds between two reads for `step`: the poll interval for what changes in minutes (a
+  /// closure, an unsettled call); an hour for what takes days (the members' 90 days, a
+  /// transfer's end), which a later run reads again.
+  private func pollInterval(_ step: ExecutablePlan.Step) -> Int64 {
+    switch step.work {
+    case .awaitMembersGone, .awaitDate: max(settings.pollSeconds, 3600)
+    default: settings.pollSeconds
+    }
   }
 
-  private func nextPoll(_ step: StepID) -> Timestamp? {
-    lastPoll[step].map { $0.adding(seconds: settings.pollSeconds) }
+  private func pollIsDue(_ step: ExecutablePlan.Step, _ now: Timestamp) -> Bool {
+    guard let last = lastPoll[step.id] else { return true }
+    return now.seconds(since: last) >= pollInterval(step)
+  }
+
+  private func nextPoll(_ step: ExecutablePlan.Step) -> Timestamp? {
+    lastPoll[step.id].map { $0.adding(seconds: pollInterval(step)) }
   }
 
   private func earliest(_ a: Timestamp?, _ b: Timestamp?) -> Timestamp? {

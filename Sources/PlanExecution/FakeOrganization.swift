@@ -165,6 +165,16 @@ public final class FakeOrganization: LiveOrganization {
     leaving.insert((time, account), at: low)
   }
 
+  /// A person closed `account` from inside it, as its root user: no `CloseAccount` call, no
+  /// quota (rule B8's console path).
+  public func personClosed(_ account: AccountID) {
+    guard var member = members[account], member.state == .active else { return }
+    member.state = .pendingClosure
+    member.closes = clock.now().adding(seconds: Int64(closureSeconds()))
+    members[account] = member
+    closing.insert(account)
+  }
+
   /// Adds an open handshake (an invitation, or a transfer's invitation).
   public func addHandshake(_ handshake: HandshakeID, state: String = "OPEN") {
     handshakes[handshake] = state
@@ -220,6 +230,21 @@ public final class FakeOrganization: LiveOrganization {
 
   /// Closures truly in progress now (rule B12).
   var closuresInProgress: Int { closing.count }
+
+  /// The next instant after `now` at which anything in the organization changes by itself: a
+  /// closure ending, a closed member leaving, reads catching up, a transfer ending.
+  public func nextChange(after now: Timestamp) -> Timestamp? {
+    var times = closing.compactMap { members[$0]?.closes }
+    times += leaving.first.map { [$0.time] } ?? []
+    for member in members.values {
+      for time in [member.readsCatchUp, member.removedReadsCatchUp].compactMap({ $0 })
+      where time > now {
+        times.append(time)
+      }
+    }
+    times += transfers.values.compactMap(\.end).filter { $0 > now }
+    return times.filter { $0 > now }.min()
+  }
 
   /// The members whose closure is in progress now, as a snapshot taken now would show them.
   public var membersClosing: Set<AccountID> {

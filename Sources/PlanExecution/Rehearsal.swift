@@ -72,14 +72,15 @@ public final class Rehearsal {
   public func run(until limit: Timestamp) throws -> Result {
     let clock = organization.clock
     var result = Result(ended: clock.now())
+    /// Runs in a row that finished no step.
     var idleRuns = 0
-    var lastProgress = clock.now()
     var seenCalls = organization.calls.count
     while clock.now() < limit {
       let runStart = clock.now()
       result.runs += 1
-      let before = journal.state.recordCount
-      var nextWake: Timestamp?
+      let recordsBefore = journal.state.recordCount
+      let doneBefore = journal.state.completion.count
+      var summary: ApplyEngine.Summary?
       do {
         try recordPersonSteps(&result)
         let engine = ApplyEngine(
@@ -88,8 +89,7 @@ public final class Rehearsal {
             maxDurationSeconds: schedule.maxDurationSeconds, pollSeconds: schedule.pollSeconds,
             protection: protection),
           pendingClosures: organization.membersClosing)
-        let summary = try engine.run()
-        nextWake = summary.nextWake
+        summary = try engine.run()
       } catch is SimulatedCrash {
         result.crashes += 1
         result.events.append(Event(time: clock.now(), kind: .crash, text: "apply was killed"))
@@ -106,23 +106,29 @@ public final class Rehearsal {
         result.finished = true
         break
       }
-      let progressed = journal.state.recordCount != before
-      if progressed { lastProgress = clock.now() }
-      idleRuns = !progressed && nextWake == nil ? idleRuns + 1 : 0
-      // Runs that only poll what does not change, for longer than any wait of the plan's
-      // but the 90 days (which runs skip), mean nothing more can happen.
-      if idleRuns >= 3 || (!progressed && clock.now().seconds(since: lastProgress) > 40 * 86_400) {
-        result.events.append(Event(time: clock.now(), kind: .stuck, text: stuckReason()))
-        break
-      }
-      // The next scheduled run, or the first one at or after the next due date.
+      idleRuns = journal.state.completion.count > doneBefore ? 0 : idleRuns + 1
       var next = runStart.adding(seconds: schedule.everySeconds)
       while next <= clock.now() { next = next.adding(seconds: schedule.everySeconds) }
-      if let nextWake, nextWake > next {
-        let periods =
-          (nextWake.seconds(since: next) + schedule.everySeconds - 1)
-          / schedule.everySeconds
-        next = next.adding(seconds: periods * schedule.everySeconds)
+      if let summary, journal.state.recordCount == recordsBefore {
+        // A run that wrote nothing: the runs before the next date, or before the
+        // organization changes by itself, would write nothing either.
+        let change = [summary.nextDate, organization.nextChange(after: clock.now())]
+          .compactMap { $0 }.min()
+        guard let change else {
+          result.events.append(Event(time: clock.now(), kind: .stuck, text: stuckReason()))
+          break
+        }
+        if change > next {
+          let periods =
+            (change.seconds(since: next) + schedule.everySeconds - 1)
+            / schedule.everySeconds
+          next = next.adding(seconds: periods * schedule.everySeconds)
+        }
+      }
+      // Two weeks of hourly runs that finish no step: failures a person must look at.
+      if idleRuns > 14 * 24 {
+        result.events.append(Event(time: clock.now(), kind: .stuck, text: stuckReason()))
+        break
       }
       clock.sleep(until: next)
     }
@@ -155,6 +161,7 @@ public final class Rehearsal {
       guard step.after.allSatisfy({ journal.state.isDone($0) }), step.blockedBy == nil,
         step.notBefore.map({ Timestamp(startOf: $0) <= now }) ?? true
       else { continue }
+      if case .closeAccountAsRoot(let account) = step.action { organization.personClosed(account) }
       try journal.append(
         JournalRecord(.manualDone(step.id, .init(by: person, note: "rehearsed")), at: now))
       result.events.append(Event(time: now, kind: .personStep, text: plan.named(step.id)))
