@@ -57,6 +57,13 @@ bench:
 	$(SWIFT) build -c release --product orgclose
 	scripts/bench.sh "$$($(SWIFT) build -c release --product orgclose --show-bin-path)/orgclose"
 
+# Rehearses the sample apply workflow's schedule on generated organizations of 300, 3,000 and
+# 10,000 members and prints closures per 30 days against AWS's bound (prints, never fails).
+.PHONY: bench-apply
+bench-apply:
+	$(SWIFT) build -c release --product orgclose
+	scripts/bench-apply.sh "$$($(SWIFT) build -c release --product orgclose --show-bin-path)/orgclose"
+
 release:
 	$(SWIFT) build -c release --product orgclose
 

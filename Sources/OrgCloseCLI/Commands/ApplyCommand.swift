@@ -40,17 +40,20 @@ struct ApplyCommand: Command {
     self.environment = environment
   }
 
-  /// `50m`, `2h`, `90s` or plain seconds, from 1 s to 6 h (a hosted runner's job limit).
-  static func duration(_ text: String, option: String = "max-duration") throws(UsageError)
-    -> Int64
-  {
+  /// `50m`, `2h`, `90s` or plain seconds, from 1 s to `limitHours` (by default 6 h, a hosted
+  /// runner's job limit).
+  static func duration(
+    _ text: String, option: String = "max-duration", command: String = "apply",
+    limitHours: Int64 = 6
+  ) throws(UsageError) -> Int64 {
     let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600]
     let unit = text.last.flatMap { units[$0] }
     let number = Int64(unit == nil ? text : String(text.dropLast()))
     // Compared before multiplying, so an absurd number is a usage error, never an overflow.
-    guard let number, number > 0, number <= 6 * 3600 / (unit ?? 1) else {
+    guard let number, number > 0, number <= limitHours * 3600 / (unit ?? 1) else {
       throw UsageError(
-        "--\(option) must be like 50m, 2h or 90s, at most 6h, not \"\(text)\"")
+        "\(command): --\(option) must be like 50m, 2h or 90s, at most \(limitHours)h, not "
+          + "\"\(text)\"", command: command)
     }
     return number * (unit ?? 1)
   }

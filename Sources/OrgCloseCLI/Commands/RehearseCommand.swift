@@ -26,8 +26,10 @@ struct RehearseCommand: Command {
     planFile = try parsed.positionals("a plan file (orgclose rehearse PLAN)")[0]
     closureMinutes = try parsed.integer("closure-minutes", in: 1...1440) ?? 10
     faultSeed = try parsed.integer("faults", in: 0...Int(Int32.max)).map { UInt64($0) }
-    everySeconds = try ApplyCommand.duration(parsed.value("every") ?? "60m", option: "every")
-    maxDuration = try ApplyCommand.duration(parsed.value("max-duration") ?? "50m")
+    everySeconds = try ApplyCommand.duration(
+      parsed.value("every") ?? "60m", option: "every", command: "rehearse", limitHours: 7 * 24)
+    maxDuration = try ApplyCommand.duration(
+      parsed.value("max-duration") ?? "50m", command: "rehearse")
     pollSeconds = Int64(try parsed.integer("poll-interval", in: 1...3600) ?? 30)
     journalFile = parsed.value("journal")
     format = try parsed.format(ReportFormat.self) ?? .text
