@@ -31,9 +31,10 @@ public struct OrganizationsActions: Sendable {
     return AccountID(unchecked: try decode(Identity.self, try cli.run(request), request).Account)
   }
 
-  /// The account's `State`; `nil` when AWS does not know it (`AccountNotFoundException`:
-  /// it has left the organization). An answer with neither `State` nor `Status` is
-  /// `.unknown("")`, never "gone" (rule X6).
+  /// The account's `State`.
+  ///
+  /// `nil` when AWS does not know it (`AccountNotFoundException`: it has left the organization). An
+  /// answer with neither `State` nor `Status` is `.unknown("")`, never "gone" (rule X6).
   public func accountState(_ account: AccountID) throws(InventoryError) -> AccountState? {
     let request = AWSRequest(
       service: "organizations", command: "describe-account", operation: "DescribeAccount",

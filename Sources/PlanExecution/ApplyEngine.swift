@@ -222,8 +222,10 @@ public final class ApplyEngine {
     return min(a, b)
   }
 
-  /// Appends `record`, durably; a journal that cannot be written stops the run at once.
-  /// A step it finishes makes the steps that waited only for it ready.
+  /// Appends `record`, durably.
+  ///
+  /// A journal that cannot be written stops the run at once. A step it finishes makes the steps
+  /// that waited only for it ready.
   func record(_ event: JournalEvent) throws {
     let wasDone = event.finishedStep.map { journal.state.isDone($0) } ?? true
     try journal.append(JournalRecord(event, at: clock.now()))
@@ -266,9 +268,10 @@ public final class ApplyEngine {
     }
   }
 
-  /// Reads the state of every closure in progress (rule B12, read live): one that reads
-  /// closed or gone frees its slot. One of the run's own that still reads ACTIVE keeps it: the
-  /// read lags (rule X3).
+  /// Reads the state of every closure in progress (rule B12, read live).
+  ///
+  /// One that reads closed or gone frees its slot. One of the run's own that still reads ACTIVE
+  /// keeps it: the read lags (rule X3).
   func refreshPendingClosures() throws {
     closuresFull = false
     for account in ownClosures.union(otherClosures).sorted() {

@@ -128,9 +128,11 @@ public struct ApplyOutlook: Sendable {
   public var text: String { lines.joined(separator: "\n") + "\n" }
 }
 
-/// Whether a person's step holds back work that is due: an automated step that depends on
-/// it, directly or through other steps, and whose date has come. The management account's
-/// own preparation, months before its closure, holds nothing back yet.
+/// Whether a person's step holds back work that is due.
+///
+/// It does when an automated step depends on it, directly or through other steps, and that step's
+/// date has come.
+/// The management account's own preparation, months before its closure, holds nothing back yet.
 struct PersonUrgency {
   let plan: ExecutablePlan
   let now: Timestamp

@@ -8,6 +8,7 @@ extension FakeOrganization {
   /// - Parameters:
   ///   - plan: The plan the calls carried out: a change must be one of its steps' requests.
   ///   - graceSeconds: How long after a call with an unknown outcome a read may settle it.
+  /// - Returns: One line per break, in the order of the calls.
   public func violations(of plan: ExecutablePlan, graceSeconds: Int64) -> [String] {
     var found: [String] = []
     let closeCalls = calls.filter { $0.operation == .closeAccount && $0.result != "timeout" }

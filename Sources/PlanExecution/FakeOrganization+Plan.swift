@@ -2,8 +2,9 @@ import ClosurePlanner
 import OrgGraph
 
 extension FakeOrganization {
-  /// The organization a plan was made from, as far as the plan shows it: its accounts in
-  /// their states and OUs, the delegated administrators its steps deregister, the
+  /// The organization a plan was made from, as far as the plan shows it.
+  ///
+  /// Its accounts in their states and OUs, the delegated administrators its steps deregister, the
   /// invitations and transfers its steps end. Members joined long ago; a member already
   /// `PENDING_CLOSURE` closes within the closure time; closed members leave 90 days on.
   public convenience init(

@@ -22,9 +22,10 @@ public struct JournalState: Sendable {
   /// Every plan digest a header named, in order.
   public private(set) var planDigests: [String] = []
   public private(set) var statuses: [StepID: Status] = [:]
-  /// When each `CloseAccount` that counts against the quota was sent, oldest first (rule
-  /// B11): every one AWS did not refuse outright, those still unsettled included. One whose
-  /// answer was lost or was a 5xx counts, to be safe (rule X5).
+  /// When each `CloseAccount` that counts against the quota was sent, oldest first (rule B11).
+  ///
+  /// Every one AWS did not refuse outright, those still unsettled included. One whose answer was
+  /// lost or was a 5xx counts, to be safe (rule X5).
   public private(set) var closureTimes: [Timestamp] = []
   /// `CloseAccount` calls sent whose outcome is not known yet, by step.
   public private(set) var openClosures: [StepID: Timestamp] = [:]

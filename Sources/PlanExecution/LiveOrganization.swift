@@ -44,8 +44,10 @@ public enum LiveReadError: Error, Hashable, Sendable, CustomStringConvertible {
 /// What was read about an account right before a call on it, or while settling one.
 public struct AccountObservation: Hashable, Sendable {
   public var id: AccountID
-  /// The `State` AWS returned; `nil` when AWS no longer knows the account (it left the
-  /// organization). An answer without `State` is `.unknown("")`, never "gone" (rule X6).
+  /// The `State` AWS returned.
+  ///
+  /// `nil` when AWS no longer knows the account (it left the organization). An answer without
+  /// `State` is `.unknown("")`, never "gone" (rule X6).
   public var state: AccountState?
   /// The OU path of its parent (`Root/Prod`), when it was read.
   public var path: String?

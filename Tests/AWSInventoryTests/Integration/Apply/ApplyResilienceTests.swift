@@ -13,9 +13,11 @@ struct ApplyResilienceTests {
     "DeleteOrganization", "CancelHandshake",
   ]
 
-  /// `kill -9` at a fixed point: the proxy lets moto close an account, then holds the answer
-  /// until the test has killed `apply` (and its `aws` child). The next run settles the call by
-  /// reading the account, never by sending it again.
+  /// `kill -9` at a fixed point.
+  ///
+  /// The proxy lets moto close an account, then holds the answer until the test has killed `apply`
+  /// (and its `aws` child). The next run settles the call by reading the account, never by sending
+  /// it again.
   @Test func killedWhileACloseAccountAnswerIsHeld() async throws {
     let lab = try await ApplyLab.start(
       accounts: 3, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]],

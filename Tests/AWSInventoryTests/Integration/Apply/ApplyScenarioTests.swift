@@ -2,8 +2,9 @@ import Foundation
 import PlanExecution
 import Testing
 
-/// A whole shutdown of a small moto organization through the fault-injecting proxy, driven to
-/// the end by repeated `apply` runs and `done`, with the test clock spanning the 90-day wait.
+/// A whole shutdown of a small moto organization through the fault-injecting proxy, driven to the
+/// end by repeated `apply` runs and `done`, with the test clock spanning the 90-day wait.
+///
 /// Every other scenario is proven in-process against FakeOrganization (ApplyEngineTests).
 @Suite(.timeLimit(.minutes(10)))
 struct ApplyScenarioTests {

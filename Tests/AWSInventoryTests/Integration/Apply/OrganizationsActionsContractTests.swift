@@ -5,10 +5,11 @@ import PlanExecution
 import TestSupport
 import Testing
 
-/// Each call `apply` makes through the `aws` CLI, sent once to moto (behind the proxy, which
-/// adds the handshake and transfer calls moto lacks), read back as the typed values the
-/// engine acts on. What the engine does with them is proven against FakeOrganization; this
-/// keeps the fake and the real CLI from drifting apart on the wire.
+/// Each call `apply` makes through the `aws` CLI, sent once to moto (behind the proxy, which adds
+/// the handshake and transfer calls moto lacks), read back as the typed values the engine acts on.
+///
+/// What the engine does with them is proven against FakeOrganization; this keeps the fake and the
+/// real CLI from drifting apart on the wire.
 @Suite(.timeLimit(.minutes(10)))
 struct OrganizationsActionsContractTests {
   @Test func everyCallOnceAgainstMoto() async throws {
