@@ -50,9 +50,11 @@ extension CommandSpec {
       scheduled workflow) until status says everything is done.
       """,
     footer: """
-      Exit status 0 when everything due is done, 2 when a person must act (a manual step is \
-      due, a step failed or was skipped), 3 when the plan is stale, 75 when AWS keeps \
-      failing or another run holds the journal, 64 for a wrong --confirm or caller.
+      Exit status 0 when everything due is done or waits (manual steps nothing due waits on \
+      yet are listed as reminders), 2 when a person is what holds the shutdown back now (a \
+      step failed, was skipped or is blocked, a read was denied, or due API work waits on a \
+      manual step), 3 when the plan is stale, 75 when AWS keeps failing or another run holds \
+      the journal, 64 for a wrong --confirm or caller.
 
       Example:
         orgclose apply plan.json --journal plan.journal --confirm o-abc123defg --dry-run

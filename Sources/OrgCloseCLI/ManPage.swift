@@ -18,7 +18,8 @@ enum ManPage {
       escaped(
         "orgclose reads an organization snapshot and a closure policy and computes a dated, "
           + "dependency-ordered shutdown plan, written as a plan file to review in a pull "
-          + "request. It never changes anything in AWS."),
+          + "request. Only apply changes anything in AWS, and only the API steps of an approved "
+          + "plan; rehearse runs the whole shutdown against a fake organization first."),
       ".PP",
       escaped(
         "Any file argument can be - for standard input (one per command), and --out - is "

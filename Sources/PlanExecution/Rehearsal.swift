@@ -94,8 +94,11 @@ public final class Rehearsal {
         result.crashes += 1
         result.events.append(Event(time: clock.now(), kind: .crash, text: "apply was killed"))
       }
-      for call in organization.calls[seenCalls...] where !call.tookEffect {
-        let retried = call.result.hasPrefix("TooManyRequests") || call.result == "timeout"
+      for call in organization.calls[seenCalls...] where call.result != "ok" {
+        // Throttling and unknown outcomes are settled by apply itself; other refusals are AWS
+        // saying no (the quota, 3 in flight, a 4-day wait).
+        let retried = ["TooManyRequests", "timeout", "ServiceException", "ok, answer lost"]
+          .contains { call.result.hasPrefix($0) }
         result.events.append(
           Event(
             time: call.time, kind: retried ? .retry : .refusal,

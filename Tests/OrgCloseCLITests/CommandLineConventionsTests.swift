@@ -38,6 +38,7 @@ import Testing
       Set(commands)
         == [
           "plan", "blockers", "snapshot", "validate", "render", "diff", "check", "generate",
+          "rehearse",
           "guard-policy", "apply", "done", "status", "completion", "help",
         ])
     for command in commands {

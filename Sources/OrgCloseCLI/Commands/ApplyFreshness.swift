@@ -88,8 +88,11 @@ struct ApplyFreshness {
       return loaded
     }
     let needsTags = !(policy?.value.closeProtectionTags.isEmpty ?? true)
+    // Once the journal records changes, only accounts' states and places are compared
+    // (LiveComparison): last month's costs are not read (rule K1).
     let options = SnapshotOptions(
-      connection: connection, includeCosts: true, includeTags: needsTags,
+      connection: connection, includeCosts: !journal.changedTheOrganization,
+      includeTags: needsTags,
       today: clock.now().day, capturedAt: clock.now().description, tool: tool)
     let document = try SnapshotCollector(options: options).collect().document
     let organization = try PlanFiles.organization(from: document, file: "the live snapshot")

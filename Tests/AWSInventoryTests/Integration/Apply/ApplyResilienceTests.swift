@@ -1,5 +1,7 @@
 import AWSInventory
+import ClosurePlanner
 import Foundation
+import OrgGraph
 import PlanExecution
 import PlanFiles
 import TestSupport
@@ -42,7 +44,10 @@ struct ApplyResilienceTests {
     apply.waitUntilExit()
     lab.releaseHeldAnswer()
     let records = try lab.journalRecords()
-    let started = records.filter { $0.event.kind == .started }
+    let started = records.filter {
+      if case .started(_, let request) = $0.event { return request.operation == .closeAccount }
+      return false
+    }
     #expect(started.count == 1, "one CloseAccount announced before the kill")
     #expect(!records.contains { $0.event.kind == .succeeded && started.first?.step == $0.step })
     _ = try await lab.driveToTheEnd()
@@ -57,9 +62,17 @@ struct ApplyResilienceTests {
   }
 
   /// Each refusal comes before any change reaches the proxy; `--dry-run` changes nothing.
-  @Test func refusals() async throws {
+  @Test func refusalsThenEveryCallOnce() async throws {
     let lab = try await ApplyLab.start(
-      accounts: 3, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]])
+      accounts: 3, policy: ["strategy": "close-in-place", "defaults": ["dataBackedUp": true]],
+      rules: [
+        "handshakes": [
+          [
+            "Id": OrganizationsActionsContract.handshake.rawValue, "State": "OPEN",
+            "Action": "INVITE",
+          ]
+        ]
+      ])
     defer { lab.stop() }
     let dry = try await lab.apply(["--dry-run"])
     #expect(dry.status == 0)
@@ -138,5 +151,6 @@ struct ApplyResilienceTests {
     let log = try lab.proxyLog()
     #expect(log.filter { Self.mutating.contains($0.op) }.count == before)
     #expect(dry.status == 0 && wrong.status == 64)
+    try await OrganizationsActionsContract.everyCallOnce(lab)
   }
 }
