@@ -110,13 +110,15 @@ struct SizeCase: Sendable, CustomTestStringConvertible {
 
   @Test func timelineOfALongCalendarFitsTheFirstComment() {
     var plan = PlanFixtures.synthetic(members: 20_000)
-    // One closure per window: 20,000 windows.
-    for position in plan.steps.indices
-    where plan.steps[position].action.name.rawValue == "close-account" {
+    // One closure per window: 20,000 windows. The steps are changed in one copy and set
+    // once: each change of `plan.steps` replaces the plan's lookup.
+    var steps = plan.steps
+    for position in steps.indices where steps[position].action.name.rawValue == "close-account" {
       let window = position
-      plan.steps[position].window = window
-      plan.steps[position].notBefore = PlanFixtures.startDate.adding(days: 30 * (window - 1))
+      steps[position].window = window
+      steps[position].notBefore = PlanFixtures.startDate.adding(days: 30 * (window - 1))
     }
+    plan.steps = steps
     plan.closeQuota.perWindow = 1
     plan.closeQuota.firstWindow = 1
     plan.closeQuota.windows = 20_000

@@ -34,7 +34,8 @@ final class ApplyLab: @unchecked Sendable {
     protectFirstMember: Bool = false
   ) async throws -> ApplyLab {
     let moto = try await MotoServer.start()
-    let manifest = try await moto.buildOrganization(accounts: accounts, units: 4, depth: 2)
+    // Two OUs side by side: every apply run walks the tree, one aws process a parent.
+    let manifest = try await moto.buildOrganization(accounts: accounts, units: 2, depth: 1)
     let rulesData = try JSONSerialization.data(withJSONObject: rules)
     let lab = try await offThePool {
       try ApplyLab(moto: moto, manifest: manifest, rules: rulesData)
