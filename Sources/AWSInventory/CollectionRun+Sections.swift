@@ -5,6 +5,8 @@ import PlanFiles
 /// snapshot is still written.
 extension CollectionRun {
   func submitOptionalSections() {
+    if options.includeTags { state.withLock { $0.parts.tags = [:] } }
+    guard options.includeOrganizationSections else { return }
     queue.submit { [self] in listDelegatedAdministrators() }
     queue.submit { [self] in listHandshakes() }
     for direction in ["inbound", "outbound"] {
@@ -13,7 +15,6 @@ extension CollectionRun {
     queue.submit { [self] in listServiceAccess() }
     queue.submit { [self] in listRootAccessFeatures() }
     if options.includeCosts { queue.submit { [self] in readCosts() } }
-    if options.includeTags { state.withLock { $0.parts.tags = [:] } }
   }
 
   private func listDelegatedAdministrators() {

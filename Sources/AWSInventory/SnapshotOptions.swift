@@ -17,6 +17,11 @@ public struct SnapshotOptions: Sendable {
   public var capturedAt: String?
   /// The tool and version to record, for example `orgclose 0.4.0`.
   public var tool: String?
+  /// Whether to read the sections beside the tree (delegated administrators, handshakes,
+  /// transfers, service access, root access features); `apply`'s later runs compare only
+  /// accounts' states and places (rule K1).
+  public var includeOrganizationSections: Bool
+
   /// How long one `aws` process may run before it is killed and the call counts as failed
   /// (`--aws-timeout`, `ORGCLOSE_AWS_TIMEOUT`).
   public var awsTimeout: Duration
@@ -27,9 +32,11 @@ public struct SnapshotOptions: Sendable {
   /// Creates options; only `today` has no default.
   public init(
     connection: AWSConnection = AWSConnection(), parallel: Int = 4, includeCosts: Bool = true,
-    includeTags: Bool = false, today: CalendarDay, capturedAt: String? = nil, tool: String? = nil,
+    includeTags: Bool = false, includeOrganizationSections: Bool = true, today: CalendarDay,
+    capturedAt: String? = nil, tool: String? = nil,
     awsTimeout: Duration = SnapshotOptions.defaultAWSTimeout
   ) {
+    self.includeOrganizationSections = includeOrganizationSections
     self.awsTimeout = awsTimeout
     self.connection = connection
     self.parallel = max(1, parallel)

@@ -89,10 +89,11 @@ struct ApplyFreshness {
     }
     let needsTags = !(policy?.value.closeProtectionTags.isEmpty ?? true)
     // Once the journal records changes, only accounts' states and places are compared
-    // (LiveComparison): last month's costs are not read (rule K1).
+    // (LiveComparison): costs and the sections beside the tree are not read (rule K1).
+    let full = !journal.changedTheOrganization
     let options = SnapshotOptions(
-      connection: connection, includeCosts: !journal.changedTheOrganization,
-      includeTags: needsTags,
+      connection: connection, includeCosts: full, includeTags: needsTags,
+      includeOrganizationSections: full,
       today: clock.now().day, capturedAt: clock.now().description, tool: tool)
     let document = try SnapshotCollector(options: options).collect().document
     let organization = try PlanFiles.organization(from: document, file: "the live snapshot")
