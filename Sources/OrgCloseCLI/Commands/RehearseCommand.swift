@@ -63,7 +63,8 @@ struct RehearseCommand: Command {
       JournalRecord(
         .header(
           .init(
-            organization: view.organizationID, planDigest: plan.inputs.snapshot,
+            organization: view.organizationID,
+            planDigest: PlanFiles.digest(try PlanFiles.read(planFile, as: .plan)),
             tool: "orgclose \(CLI.versionString) rehearse")), at: clock.now()))
     let journal = CrashingJournal(file)
     if let faultSeed { Self.injectFaults(seed: faultSeed, into: fake, journal: journal) }
