@@ -42,8 +42,10 @@ struct ApplyResilienceTests {
     #expect(held == "held CloseAccount")
     // `env` execs orgclose, so this is apply's own process.
     kill(apply.processIdentifier, SIGKILL)
-    apply.waitUntilExit()
+    // The kill is delivered before apply could read anything more; the held answer is then
+    // dropped, so its `aws` child ends at once rather than at its read time-out.
     lab.releaseHeldAnswer()
+    apply.waitUntilExit()
     let records = try lab.journalRecords()
     let started = records.filter {
       if case .started(_, let request) = $0.event { return request.operation == .closeAccount }
