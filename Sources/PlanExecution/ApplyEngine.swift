@@ -74,8 +74,6 @@ public final class ApplyEngine {
 
   /// The prerequisites of each step (by position) that are not done yet.
   private var remainingPrerequisites: [Int]
-  /// The steps (by position) that name each step as a prerequisite.
-  private var dependents: [[Int]]
   /// The steps whose prerequisites are done and that are not done themselves, by date and
   /// then plan order: all a pass looks at.
   private(set) var ready: [Int] = []
@@ -99,17 +97,12 @@ public final class ApplyEngine {
     otherClosures = pendingClosures.subtracting(ownClosures)
     earliestStart = plan.steps.map { $0.notBefore.map(Timestamp.init(startOf:)) }
     isClosure = plan.steps.map(\.isClosure)
-    remainingPrerequisites = Array(repeating: 0, count: plan.steps.count)
-    dependents = Array(repeating: [], count: plan.steps.count)
-    for (position, step) in plan.steps.enumerated() {
-      for prerequisite in step.after {
-        guard let before = plan.position[prerequisite] else { continue }
-        dependents[before].append(position)
-        if !state.isDone(prerequisite) { remainingPrerequisites[position] += 1 }
-      }
+    let done = plan.steps.map { state.isDone($0.id) }
+    remainingPrerequisites = plan.prerequisites.map { before in
+      before.reduce(0) { $0 + (done[$1] ? 0 : 1) }
     }
     for position in plan.steps.indices
-    where remainingPrerequisites[position] == 0 && !state.isDone(plan.steps[position].id) {
+    where remainingPrerequisites[position] == 0 && !done[position] {
       ready.append(position)
     }
     ready.sort { orderKey($0) < orderKey($1) }
@@ -234,7 +227,7 @@ public final class ApplyEngine {
     }
     let index = readyIndex(orderKey(position))
     if index < ready.count, ready[index] == position { ready.remove(at: index) }
-    for dependent in dependents[position] {
+    for dependent in plan.dependents[position] {
       remainingPrerequisites[dependent] -= 1
       if remainingPrerequisites[dependent] == 0, !journal.state.isDone(plan.steps[dependent].id) {
         ready.insert(dependent, at: readyIndex(orderKey(dependent)))

@@ -136,23 +136,11 @@ public struct ApplyOutlook: Sendable {
 struct PersonUrgency {
   let plan: ExecutablePlan
   let now: Timestamp
-  private var dependents: [[Int]]
-
-  init(plan: ExecutablePlan, now: Timestamp) {
-    self.plan = plan
-    self.now = now
-    dependents = Array(repeating: [], count: plan.steps.count)
-    for (position, step) in plan.steps.enumerated() {
-      for prerequisite in step.after {
-        if let before = plan.position[prerequisite] { dependents[before].append(position) }
-      }
-    }
-  }
 
   func holdsDueWork(_ step: StepID) -> Bool {
     guard let start = plan.position[step] else { return false }
     var seen: Set<Int> = [start]
-    var queue = dependents[start]
+    var queue = plan.dependents[start]
     while let position = queue.popLast() {
       guard seen.insert(position).inserted else { continue }
       let dependent = plan.steps[position]
@@ -161,7 +149,7 @@ struct PersonUrgency {
       {
         return true
       }
-      queue += dependents[position]
+      queue += plan.dependents[position]
     }
     return false
   }

@@ -133,6 +133,10 @@ public struct ExecutablePlan: Sendable {
   public var accounts: [AccountID: Account]
   /// Each step's position in `steps`.
   public let position: [StepID: Int]
+  /// The positions of each step's prerequisites, and of the steps that name it as one: the
+  /// step graph, computed once for every run of the plan.
+  public let prerequisites: [[Int]]
+  public let dependents: [[Int]]
 
   public init(
     organizationID: OrganizationID, managementAccountID: AccountID, startDate: CalendarDay,
@@ -146,8 +150,15 @@ public struct ExecutablePlan: Sendable {
     self.steps = steps
     self.accounts = Dictionary(
       accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    position = Dictionary(
+    let position = Dictionary(
       steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.position = position
+    prerequisites = steps.map { $0.after.compactMap { position[$0] } }
+    var dependents = Array(repeating: [Int](), count: steps.count)
+    for (step, before) in prerequisites.enumerated() {
+      for prerequisite in before { dependents[prerequisite].append(step) }
+    }
+    self.dependents = dependents
   }
 
   /// The executor's view of `plan`, read from its typed steps: each step's work comes from

@@ -40,11 +40,11 @@ struct ApplyScenarioTests {
   }
 
   /// Quota windows, faults and crashes are proven in-process (ApplyEngineTests); this is the
-  /// same engine through the real `aws` CLI: a protected member removed, three closed, the
+  /// same engine through the real `aws` CLI: a protected member removed, two closed, the
   /// 90 days waited out on the test clock, the organization deleted.
   @Test func wholeCloseThenDeleteShutdownOfASmallOrganization() async throws {
     let lab = try await ApplyLab.start(
-      accounts: 5,
+      accounts: 4,
       policy: ["strategy": "close-then-delete", "defaults": ["dataBackedUp": true]],
       rules: ["pendingPolls": 0], protectFirstMember: true)
     defer { lab.stop() }
