@@ -84,6 +84,10 @@ extension FakeOrganization {
     if let account, behaviour.deniedAccounts.contains(account) {
       return refuse("AccessDeniedException")
     }
+    if let allowed = behaviour.allowedActions, !allowed.contains(request.call) {
+      deniedActions.insert(request.call)
+      return refuse("AccessDeniedException")
+    }
     switch request.operation {
     case .closeAccount:
       guard let account, var member = members[account], member.removedReadsCatchUp == nil else {

@@ -26,6 +26,9 @@ public final class FakeOrganization: LiveOrganization {
     public var timeoutSeconds = 60.0
     /// Accounts whose every read and change AWS denies.
     public var deniedAccounts: Set<AccountID> = []
+    /// The IAM actions the caller's role allows (`organizations:DescribeAccount`); `nil`
+    /// allows all. Any other call is `AccessDeniedException`.
+    public var allowedActions: Set<String>?
     /// Seeds the closure times, the lags and the flapping.
     public var seed: UInt64 = 1
 
@@ -104,6 +107,8 @@ public final class FakeOrganization: LiveOrganization {
   public var crashPoint: (() throws -> Void)?
   public private(set) var calls: [Call] = []
   public private(set) var reads: [Read] = []
+  /// The actions refused because the role does not allow them.
+  public internal(set) var deniedActions: Set<String> = []
   public internal(set) var exists = true
 
   var members: [AccountID: Member] = [:]
@@ -279,12 +284,23 @@ public final class FakeOrganization: LiveOrganization {
 
   // MARK: Reads
 
-  public func callerAccount() throws -> AccountID { managementAccount }
+  public func callerAccount() throws -> AccountID {
+    try checkAllowed("sts:GetCallerIdentity")
+    return managementAccount
+  }
 
-  private func beginRead(_ subject: String) throws {
+  private func beginRead(_ subject: String, _ action: String) throws {
     clock.advance(seconds: behaviour.readSeconds)
     advance()
     reads.append(Read(time: clock.now(), subject: subject))
+    try checkAllowed("organizations:" + action)
+  }
+
+  /// Refuses an action the role does not allow.
+  func checkAllowed(_ action: String) throws {
+    guard let allowed = behaviour.allowedActions, !allowed.contains(action) else { return }
+    deniedActions.insert(action)
+    throw LiveReadError.denied("AccessDeniedException: the role does not allow \(action)")
   }
 
   private func checkDenied(_ account: AccountID, _ call: String) throws {
@@ -295,7 +311,7 @@ public final class FakeOrganization: LiveOrganization {
   }
 
   public func accountState(_ account: AccountID) throws -> AccountState? {
-    try beginRead(account.rawValue)
+    try beginRead(account.rawValue, "DescribeAccount")
     try checkDenied(account, "DescribeAccount")
     return readState(account)
   }
@@ -323,7 +339,8 @@ public final class FakeOrganization: LiveOrganization {
   public func observe(_ account: AccountID, withTags: Bool) throws -> AccountObservation {
     let state = try accountState(account)
     guard let state else { return AccountObservation(id: account, state: nil) }
-    try beginRead(account.rawValue)
+    try beginRead(account.rawValue, "ListParents")
+    if withTags { try checkAllowed("organizations:ListTagsForResource") }
     let member = members[account]
     return AccountObservation(
       id: account, state: state, path: member?.path ?? "Root",
@@ -331,29 +348,29 @@ public final class FakeOrganization: LiveOrganization {
   }
 
   public func delegatedServices(of account: AccountID) throws -> [String] {
-    try beginRead(account.rawValue)
+    try beginRead(account.rawValue, "ListDelegatedServicesForAccount")
     try checkDenied(account, "ListDelegatedServicesForAccount")
     return members[account]?.delegatedServices ?? []
   }
 
   public func handshakeState(_ handshake: HandshakeID) throws -> String? {
-    try beginRead(handshake.rawValue)
+    try beginRead(handshake.rawValue, "DescribeHandshake")
     return handshakes[handshake]
   }
 
   public func transfer(_ transfer: ResponsibilityTransferID) throws -> TransferReading? {
-    try beginRead(transfer.rawValue)
+    try beginRead(transfer.rawValue, "DescribeResponsibilityTransfer")
     guard let found = transfers[transfer] else { return nil }
     return TransferReading(status: found.status, end: found.end)
   }
 
   public func organizationExists() throws -> Bool {
-    try beginRead("")
+    try beginRead("", "DescribeOrganization")
     return exists
   }
 
   public func membersLeft(besides management: AccountID) throws -> Int? {
-    try beginRead("")
+    try beginRead("", "ListAccounts")
     guard exists else { return nil }
     return members.filter { $0.key != management && $0.value.removedReadsCatchUp == nil }.count
   }

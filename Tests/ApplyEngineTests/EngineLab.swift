@@ -99,7 +99,8 @@ final class EngineLab {
 }
 
 /// The 30-member organization the proofs run on: two OUs, a protected member, a delegated
-/// administrator, an outbound billing transfer, one member closing and one closed already.
+/// administrator, an outbound billing transfer, an open invitation, one member closing and one
+/// closed already.
 enum ProofOrganization {
   static func plan(_ strategy: Strategy) throws -> (ExecutablePlan, Policy) {
     let prod = OrganizationalUnit(
@@ -122,6 +123,9 @@ enum ProofOrganization {
       delegatedAdministrators: [
         DelegatedAdministrator(
           accountID: Fixtures.account(2), servicePrincipal: "guardduty.amazonaws.com")
+      ],
+      handshakes: [
+        Handshake(id: HandshakeID(unchecked: "h-proof00001"), action: .invite, state: .open)
       ],
       transfers: [
         ResponsibilityTransfer(
