@@ -26,8 +26,9 @@ public final class FakeOrganization: LiveOrganization {
     public var timeoutSeconds = 60.0
     /// Accounts whose every read and change AWS denies.
     public var deniedAccounts: Set<AccountID> = []
-    /// The IAM actions the caller's role allows (`organizations:DescribeAccount`); `nil`
-    /// allows all. Any other call is `AccessDeniedException`.
+    /// The IAM actions the caller's role allows (`organizations:DescribeAccount`).
+    ///
+    /// `nil` allows all. Any other call is `AccessDeniedException`.
     public var allowedActions: Set<String>?
     /// Seeds the closure times, the lags and the flapping.
     public var seed: UInt64 = 1
