@@ -24,12 +24,53 @@ struct RunClock: ExecutionClock, Sendable {
   /// Refuses the test clock unless every call goes to this machine.
   func check(endpointURL: String?) throws(UsageError) {
     guard isTestClock else { return }
-    let host = endpointURL.flatMap { URLComponents(string: $0)?.host }
-    guard let host, ["127.0.0.1", "localhost", "::1"].contains(host) else {
+    guard let endpointURL, Self.isLiteralLoopback(endpointURL) else {
       throw UsageError(
-        "\(Self.variable) is a test seam: it is refused unless --endpoint-url points at "
-          + "127.0.0.1 or localhost")
+        "\(Self.variable) is a test seam: it is refused unless --endpoint-url is "
+          + "http://127.0.0.1, http://localhost or http://[::1] (with a port and a path, no user "
+          + "information)")
     }
+  }
+
+  /// Whether `url` names a literal loopback host and nothing a URL parser could read another
+  /// way: `http` or `https`, the host `127.0.0.1`, `localhost` or `[::1]`, an optional port,
+  /// a path; no user information, backslash, space or control character anywhere
+  /// (`http://127.0.0.2:P\@127.0.0.1:P/` reads as 127.0.0.1 to one parser, not to another).
+  static func isLiteralLoopback(_ url: String) -> Bool {
+    let forbidden: Set<Character> = ["@", "\\", " ", "%"]
+    guard url.allSatisfy({ !forbidden.contains($0) && !$0.isWhitespace && $0.isASCII }),
+      url.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F })
+    else { return false }
+    var rest = Substring(url)
+    if rest.hasPrefix("http://") {
+      rest = rest.dropFirst(7)
+    } else if rest.hasPrefix("https://") {
+      rest = rest.dropFirst(8)
+    } else {
+      return false
+    }
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    var host = authority
+    var port: Substring?
+    if authority.hasPrefix("[") {
+      guard let close = authority.firstIndex(of: "]") else { return false }
+      host = authority[...close]
+      let after = authority[authority.index(after: close)...]
+      if !after.isEmpty {
+        guard after.hasPrefix(":") else { return false }
+        port = after.dropFirst()
+      }
+    } else if let colon = authority.firstIndex(of: ":") {
+      host = authority[..<colon]
+      port = authority[authority.index(after: colon)...]
+    }
+    guard ["127.0.0.1", "localhost", "[::1]"].contains(host) else { return false }
+    if let port {
+      guard !port.isEmpty, port.count <= 5, port.allSatisfy(\.isASCII),
+        port.allSatisfy(\.isNumber), let number = Int(port), (1...65_535).contains(number)
+      else { return false }
+    }
+    return true
   }
 
   func now() -> Timestamp {
