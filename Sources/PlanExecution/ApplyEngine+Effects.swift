@@ -38,6 +38,9 @@ extension ApplyEngine {
       let asked = Timestamp(startOf: lastDay.adding(days: 1)).adding(seconds: -1)
       if reading.hasEnded(at: clock.now()) { return .seen }
       if let end = reading.end, end <= asked { return .seen }
+      // Withdrawn with an end: terminated, perhaps at a later month's end than the plan's when
+      // the call was sent after the plan's last day (rule E38d).
+      if reading.status == "WITHDRAWN", reading.end != nil { return .seen }
       return .notSeen
     default:
       return .notApplicable

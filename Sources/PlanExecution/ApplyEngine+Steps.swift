@@ -1,10 +1,11 @@
-import ClosurePlanner
-import OrgGraph
+public import ClosurePlanner
+public import OrgGraph
 
 extension ApplyEngine {
   /// Carries out one due API step: re-read, then send, then record the answer.
   func execute(_ step: ExecutablePlan.Step) throws {
-    guard let request = step.request else { return }
+    guard let planned = step.request else { return }
+    let request = Self.request(planned, for: step, at: clock.now())
     let subject = request.parameter("AccountId").map(AccountID.init(unchecked:)) ?? step.account
     for attempt in 0... {
       if let subject {
@@ -83,6 +84,33 @@ extension ApplyEngine {
       }
       clock.sleep(until: resume)
     }
+  }
+
+  /// The request as it is sent now.
+  ///
+  /// A transfer's end is computed when the call is sent (rule E38d): the plan's last day, or
+  /// the last instant of the current month when that day has passed, since AWS refuses an end
+  /// in the past (`END_DATE_TOO_EARLY`).
+  public static func request(
+    _ planned: APIRequest, for step: ExecutablePlan.Step, at now: Timestamp
+  )
+    -> APIRequest
+  {
+    guard case .endResponsibilityTransfer(_, .terminate(_, let lastDay)) = step.action else {
+      return planned
+    }
+    let today = now.day
+    let (year, month, _) = today.components
+    let monthEnd =
+      (month == 12
+      ? CalendarDay(year: year + 1, month: 1, day: 1)
+      : CalendarDay(year: year, month: month + 1, day: 1))?.adding(days: -1) ?? lastDay
+    let end = lastDay >= today ? lastDay : monthEnd
+    var request = planned
+    request.parameters = planned.parameters.map { parameter in
+      parameter.name == "EndTimestamp" ? .init("EndTimestamp", "\(end)T23:59:59Z") : parameter
+    }
+    return request
   }
 
   /// Records what `answer` means for `step`; `true` when the call is to be retried.

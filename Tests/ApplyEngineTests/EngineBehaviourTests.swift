@@ -89,3 +89,39 @@ import Testing
     #expect(reminders.text.contains("Reminders"))
   }
 }
+
+/// Rule E38d: a transfer's end is computed when the call is sent.
+@Suite struct TransferEndTests {
+  @Test("a run after the plan's last day ends the transfer at the end of the current month")
+  func aLateRunEndsTheTransferThisMonth() throws {
+    let (plan, policy) = try ProofOrganization.plan(.closeInPlace)
+    let lab = EngineLab(plan: plan, policy: policy)
+    // The first run comes five weeks late: the plan's last day (the end of December) has passed.
+    lab.clock.sleep(
+      until: Timestamp(startOf: plan.startDate.adding(days: 36)).adding(seconds: 9 * 3600))
+    let result = try lab.driveToTheEnd()
+    let terminate = try #require(
+      lab.fake.calls.first { $0.operation == .terminateResponsibilityTransfer })
+    #expect(terminate.tookEffect, "\(terminate.result)")
+    #expect(result.finished)
+    #expect(lab.brokenInvariants(finished: true) == [])
+  }
+
+  @Test func theEndIsThePlansLastDayWhileItIsAhead() throws {
+    let (plan, _) = try ProofOrganization.plan(.closeInPlace)
+    let step = try #require(
+      plan.steps.first {
+        if case .endResponsibilityTransfer(_, .terminate) = $0.action { return true }
+        return false
+      })
+    let planned = try #require(step.request)
+    let early = ApplyEngine.request(planned, for: step, at: Timestamp(startOf: plan.startDate))
+    #expect(early == planned)
+    let late = ApplyEngine.request(
+      planned, for: step, at: Timestamp(startOf: plan.startDate.adding(days: 36)))
+    let day = plan.startDate.adding(days: 36).components
+    #expect(late.parameter("EndTimestamp")?.hasPrefix("\(day.year)-0\(day.month)-") == true)
+    #expect(late.parameter("EndTimestamp")?.hasSuffix("T23:59:59Z") == true)
+    #expect(late.parameter("EndTimestamp") != planned.parameter("EndTimestamp"))
+  }
+}
