@@ -36,10 +36,10 @@ for members in $sizes; do
   plan="$dir/apply-$members.plan.json"
   [[ -f $snapshot ]] || "$bin" generate --accounts $((members + 1)) --out "$snapshot" > /dev/null 2>&1
   "$bin" plan "$snapshot" --start 2026-12-01 --out "$plan" > /dev/null
-  started=$(date +%s.%N)
+  started=$(python3 -c 'import time; print(time.time())')
   "$bin" rehearse "$plan" --every "$every" --max-duration "$duration" --format json \
     > "$dir/apply-$members.rehearsal.json" || true
-  seconds=$(echo "$(date +%s.%N) - $started" | bc)
+  seconds=$(python3 -c "import time; print(time.time() - $started)")
   python3 - "$dir/apply-$members.rehearsal.json" "$members" "$seconds" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
