@@ -126,7 +126,13 @@ public final class ApplyEngine {
       for position in ready {
         let now = clock.now()
         guard now < deadline else { break }
-        if closuresHeld && isClosure[position] { continue }
+        // A limit every closure shares holds the closures still to send, not those already
+        // sent whose outcome must be read (they hold the slots).
+        if closuresHeld && isClosure[position],
+          case .notStarted = journal.state.status(plan.steps[position].id)
+        {
+          continue
+        }
         if let start = earliestStart[position], now < start {
           // Ready steps are in date order: every later one waits too.
           wake = earliest(wake, start)

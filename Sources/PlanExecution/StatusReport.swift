@@ -1,4 +1,4 @@
-import ClosurePlanner
+public import ClosurePlanner
 public import OrgGraph
 
 /// How far a plan has been carried out, from the plan and the journal alone.
@@ -39,20 +39,8 @@ public struct StatusReport: Sendable {
     var phaseOrder: [String] = []
     var phaseCounts: [String: [Category: Int]] = [:]
     var windowCounts: [Int: [Category: Int]] = [:]
-    // A step stays failed until a run tries it again, unless the failure is one `apply`
-    // retries by itself: the same table `apply` reads (AWSAnswer.meaning).
-    let stopped = Set(
-      journal.statuses.compactMap { id, status -> StepID? in
-        switch status {
-        case .skipped: return id
-        case .failed(_, let failure):
-          // Settled without an answer (`unconfirmed`): apply re-reads and may send it again.
-          guard let error = failure.error else { return nil }
-          guard let request = failure.request else { return id }
-          return AWSAnswer.meaning(of: error, for: request).isRetriedByApply ? nil : id
-        default: return nil
-        }
-      })
+    let stopped = Self.stoppedSteps(journal)
+
     for step in plan.steps {
       let (category, detail, until) = Self.classify(
         schedule.decide(
@@ -71,6 +59,23 @@ public struct StatusReport: Sendable {
     windows = windowCounts.keys.sorted().map {
       Row(name: "window \($0)", counts: windowCounts[$0] ?? [:])
     }
+  }
+
+  /// The steps a person must look at: skipped, or failed in a way `apply` does not retry by
+  /// itself, by the same table `apply` reads (AWSAnswer.meaning).
+  public static func stoppedSteps(_ journal: JournalState) -> Set<StepID> {
+    Set(
+      journal.statuses.compactMap { id, status -> StepID? in
+        switch status {
+        case .skipped: return id
+        case .failed(_, let failure):
+          // Settled without an answer (`unconfirmed`): apply re-reads and may send it again.
+          guard let error = failure.error else { return nil }
+          guard let request = failure.request else { return id }
+          return AWSAnswer.meaning(of: error, for: request).isRetriedByApply ? nil : id
+        default: return nil
+        }
+      })
   }
 
   private static func classify(_ decision: Schedule.Decision) -> (Category, String, Timestamp?) {

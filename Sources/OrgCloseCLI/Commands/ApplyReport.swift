@@ -18,7 +18,11 @@ struct ApplyReport {
     let pending = OpenClosures(plan: plan, journal: journal).accounts.count
     let outlook = ApplyOutlook(
       plan: plan, now: now,
-      decide: { schedule.decide($0, now: now, pendingClosures: pending) }, dryRun: false)
+      decide: {
+        schedule.decide(
+          $0, now: now, pendingClosures: pending,
+          triedThisRun: StatusReport.stoppedSteps(journal))
+      }, dryRun: false)
     let calls = summary.calls
     var text = "apply: \(calls) change\(calls == 1 ? "" : "s") sent. "
     if summary.ending == .deadline {
