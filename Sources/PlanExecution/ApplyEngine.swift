@@ -46,8 +46,6 @@ public final class ApplyEngine {
     public var failingReads: [StepID: String] = [:]
     /// Changes AWS kept throttling past the backoff, by step.
     public var throttled: [StepID: String] = [:]
-    /// When something next becomes due, if the run ended with nothing due before then.
-    public var nextWake: Timestamp?
     /// The earliest date, quota window or spacing a step waits for, polls aside: before
     /// then, and before the organization changes, no run can do more than this one did.
     public var nextDate: Timestamp?
@@ -175,7 +173,6 @@ public final class ApplyEngine {
       }
       guard let wake, wake < deadline else {
         summary.ending = wake == nil ? .nothingMoreDue : .deadline
-        summary.nextWake = wake
         return summary
       }
       clock.sleep(until: wake)

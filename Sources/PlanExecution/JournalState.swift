@@ -36,8 +36,6 @@ public struct JournalState: Sendable {
   /// When each step was first started or observed, and when it ended (for the Gantt chart).
   public private(set) var firstActivity: [StepID: Timestamp] = [:]
   public private(set) var completion: [StepID: Timestamp] = [:]
-  /// The latest time any record carries.
-  public private(set) var latestTime: Timestamp?
   public private(set) var recordCount = 0
 
   public init() {}
@@ -50,7 +48,6 @@ public struct JournalState: Sendable {
   public mutating func apply(_ record: JournalRecord) {
     recordCount += 1
     let time = record.time
-    latestTime = max(latestTime ?? time, time)
     if let step = record.step, firstActivity[step] == nil, record.event.kind != .header {
       firstActivity[step] = time
     }

@@ -125,16 +125,13 @@ public protocol Journal: AnyObject {
 public final class MemoryJournal: Journal {
   public private(set) var records: [JournalRecord] = []
   public private(set) var state = JournalState()
-  /// Whether to keep every record, or only the state.
-  private let keepsRecords: Bool
 
-  public init(_ records: [JournalRecord] = [], keepsRecords: Bool = true) {
-    self.keepsRecords = keepsRecords
+  public init(_ records: [JournalRecord] = []) {
     for record in records { try? append(record) }
   }
 
   public func append(_ record: JournalRecord) throws {
-    if keepsRecords { records.append(record) }
+    records.append(record)
     state.apply(record)
   }
 }
